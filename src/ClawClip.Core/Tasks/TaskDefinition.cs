@@ -1,0 +1,60 @@
+using ClawClip.Core.Goals;
+
+namespace ClawClip.Core.Tasks;
+
+/// <summary>What a task is, as submitted: everything but its history, which never changes afterwards.</summary>
+/// <param name="Title">One line.</param>
+/// <param name="Spec">What to build; the agent's brief.</param>
+/// <param name="Acceptance">How a reviewer knows it is done, one criterion an item.</param>
+/// <param name="Priority">0–100, higher first; ties go to the older task.</param>
+/// <param name="Skills">What an agent must have to claim it (all of them).</param>
+/// <param name="Goal">The roadmap goal it serves, if any.</param>
+/// <param name="DependsOn">Tasks that must be done before this one may run.</param>
+/// <param name="MaxAttempts">Claims allowed before an expired lease fails the task instead of requeueing it.</param>
+public sealed record TaskDefinition(
+    string Title,
+    string Spec,
+    IReadOnlyList<string> Acceptance,
+    int Priority,
+    IReadOnlyList<string> Skills,
+    GoalId? Goal,
+    IReadOnlyList<TaskId> DependsOn,
+    int MaxAttempts)
+{
+    public const int DefaultPriority = 50;
+    public const int DefaultMaxAttempts = 3;
+
+    /// <summary>Checks the fields a person or a planner supplies; throws <see cref="ArgumentException"/> naming the bad one.</summary>
+    public TaskDefinition Validated()
+    {
+        if (string.IsNullOrWhiteSpace(Title))
+        {
+            throw new ArgumentException("a task needs a title", nameof(Title));
+        }
+
+        if (Title.Contains('\n', StringComparison.Ordinal) || Title.Length > 200)
+        {
+            throw new ArgumentException("a task title is one line of at most 200 characters", nameof(Title));
+        }
+
+        if (Priority is < 0 or > 100)
+        {
+            throw new ArgumentException($"priority {Priority} is out of range: use 0–100 (higher runs first)", nameof(Priority));
+        }
+
+        if (MaxAttempts is < 1 or > 100)
+        {
+            throw new ArgumentException($"max attempts {MaxAttempts} is out of range: use 1–100", nameof(MaxAttempts));
+        }
+
+        foreach (var skill in Skills)
+        {
+            if (!SkillNames.IsValid(skill))
+            {
+                throw new ArgumentException($"'{skill}' is not a skill name: use lower-case letters, digits, '-', '.', '+' or '#'", nameof(Skills));
+            }
+        }
+
+        return this;
+    }
+}

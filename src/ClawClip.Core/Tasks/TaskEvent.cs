@@ -1,0 +1,29 @@
+using ClawClip.Core.Agents;
+
+namespace ClawClip.Core.Tasks;
+
+/// <summary>
+/// One step in a task's history. The lineage commit of the transition is made from this event, so the
+/// task file alone is enough to write a lost commit again.
+/// </summary>
+/// <param name="From">The status before; null for the event that created the task.</param>
+/// <param name="To">The status after.</param>
+/// <param name="Actor">Who acted: an agent's name, <c>human</c>, or <c>clawclip-reaper</c>.</param>
+/// <param name="Reason">Why, in a sentence.</param>
+/// <param name="Policy">The rule that allowed it (<c>claim.priority-and-skills</c>, <c>reap.lease-expired</c>).</param>
+/// <param name="Tier">The actor's tier when it acted, for agents.</param>
+/// <param name="Attempt">The attempt this event belongs to (0 before the first claim).</param>
+/// <param name="CostUsd">What the step cost, when it ran an agent.</param>
+/// <param name="At">When.</param>
+/// <param name="Lease">The lease taken by this event, for moves into a held status.</param>
+public sealed record TaskEvent(
+    TaskStatus? From,
+    TaskStatus To,
+    string Actor,
+    string Reason,
+    string Policy,
+    Tier? Tier,
+    int Attempt,
+    decimal? CostUsd,
+    DateTimeOffset At,
+    Lease? Lease);

@@ -1,0 +1,2 @@
+namespace ClawClip.Git;
+internal static class AssemblyMarker { }

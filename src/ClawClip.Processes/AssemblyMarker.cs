@@ -1,0 +1,2 @@
+namespace ClawClip.Processes;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace ClawClip.Roadmap;
+internal static class AssemblyMarker { }

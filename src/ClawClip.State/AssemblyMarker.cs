@@ -1,0 +1,2 @@
+namespace ClawClip.State;
+internal static class AssemblyMarker { }
