@@ -1,1 +1,33 @@
-return 0;
+using System.CommandLine;
+using ClawClip.Cli;
+using ClawClip.Cli.Commands;
+
+var root = new RootCommand("claw.clip: a file-based, git-native orchestrator for a team of coding agents.")
+{
+    CommonOptions.Repo,
+    InitCommand.Create(),
+    SubmitCommand.Create(),
+    ClaimCommand.Create(),
+    TransitionCommand.Create(),
+    TransitionCommand.CreateRelease(),
+    ReapCommand.Create(),
+    StatusCommand.Create(),
+    ShowCommand.Create(),
+    LogCommand.Create(),
+    StopCommands.CreateStop(),
+    StopCommands.CreateResume(),
+};
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine("error: " + error.Message);
+    }
+
+    Console.Error.WriteLine("run `clawclip --help` for usage");
+    return ExitCodes.Usage;
+}
+
+return await parse.InvokeAsync().ConfigureAwait(false);

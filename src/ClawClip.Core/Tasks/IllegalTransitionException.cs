@@ -3,7 +3,7 @@ namespace ClawClip.Core.Tasks;
 /// <summary>A move the state machine does not allow, such as <c>done → running</c>.</summary>
 public sealed class IllegalTransitionException : InvalidOperationException
 {
-    public IllegalTransitionException(TaskId task, TaskStatus from, TaskStatus to)
+    public IllegalTransitionException(TaskId task, TaskState from, TaskState to)
         : base(Describe(task, from, to))
     {
         Task = task;
@@ -13,11 +13,11 @@ public sealed class IllegalTransitionException : InvalidOperationException
 
     public TaskId Task { get; }
 
-    public TaskStatus From { get; }
+    public TaskState From { get; }
 
-    public TaskStatus To { get; }
+    public TaskState To { get; }
 
-    private static string Describe(TaskId task, TaskStatus from, TaskStatus to)
+    private static string Describe(TaskId task, TaskState from, TaskState to)
     {
         var allowed = TaskTransitions.From(from);
         var options = allowed.Count == 0 ? "none: it is final" : string.Join(", ", allowed.Select(s => s.Name()));

@@ -17,8 +17,8 @@ namespace ClawClip.Core.Tasks;
 /// <param name="At">When.</param>
 /// <param name="Lease">The lease taken by this event, for moves into a held status.</param>
 public sealed record TaskEvent(
-    TaskStatus? From,
-    TaskStatus To,
+    TaskState? From,
+    TaskState To,
     string Actor,
     string Reason,
     string Policy,

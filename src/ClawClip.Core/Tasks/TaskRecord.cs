@@ -23,7 +23,7 @@ public sealed record TaskRecord
     /// <summary>Every event, oldest first. Never empty: the first is the submission.</summary>
     public IReadOnlyList<TaskEvent> History { get; }
 
-    public TaskStatus Status => History[^1].To;
+    public TaskState Status => History[^1].To;
 
     /// <summary>How many times the task has been claimed.</summary>
     public int Attempt => History[^1].Attempt;
@@ -36,7 +36,7 @@ public sealed record TaskRecord
 
     public static TaskRecord Submit(TaskId id, TaskDefinition definition, string actor, string reason, string policy, DateTimeOffset at)
     {
-        var created = new TaskEvent(null, TaskStatus.Backlog, actor, reason, policy, null, 0, null, at, null);
+        var created = new TaskEvent(null, TaskState.Backlog, actor, reason, policy, null, 0, null, at, null);
         return new TaskRecord(id, definition.Validated(), [created]);
     }
 
@@ -51,7 +51,7 @@ public sealed record TaskRecord
             throw new InvalidDataException("history is empty: the first event must be the submission (to backlog)");
         }
 
-        if (history[0].From is not null || history[0].To != TaskStatus.Backlog)
+        if (history[0].From is not null || history[0].To != TaskState.Backlog)
         {
             throw new InvalidDataException("history[0] must be the submission: from null to backlog");
         }
@@ -78,9 +78,9 @@ public sealed record TaskRecord
     /// <summary>Takes the task from the backlog for <paramref name="agent"/>, starting a new attempt under a lease.</summary>
     public TaskRecord Claim(AgentId agent, Tier tier, DateTimeOffset now, TimeSpan leaseLength, string reason, string policy)
     {
-        TaskTransitions.Ensure(Id, Status, TaskStatus.Claimed);
+        TaskTransitions.Ensure(Id, Status, TaskState.Claimed);
         var lease = new Lease(now, now + leaseLength);
-        return Append(new TaskEvent(Status, TaskStatus.Claimed, agent.Value, reason, policy, tier, Attempt + 1, null, now, lease));
+        return Append(new TaskEvent(Status, TaskState.Claimed, agent.Value, reason, policy, tier, Attempt + 1, null, now, lease));
     }
 
     /// <summary>
@@ -88,7 +88,7 @@ public sealed record TaskRecord
     /// <paramref name="leaseLength"/> (required then); any other move ends the lease.
     /// </summary>
     public TaskRecord MoveTo(
-        TaskStatus to,
+        TaskState to,
         string actor,
         Tier? tier,
         string reason,
@@ -97,7 +97,7 @@ public sealed record TaskRecord
         decimal? costUsd = null,
         TimeSpan? leaseLength = null)
     {
-        if (to == TaskStatus.Claimed)
+        if (to == TaskState.Claimed)
         {
             throw new ArgumentException("use Claim to claim a task: a claim starts a new attempt under a lease", nameof(to));
         }
@@ -124,7 +124,7 @@ public sealed record TaskRecord
     /// <summary>The sum of recorded costs over every event.</summary>
     public decimal TotalCostUsd => History.Sum(e => e.CostUsd ?? 0m);
 
-    private TaskEvent? LastClaim() => History.LastOrDefault(e => e.To == TaskStatus.Claimed);
+    private TaskEvent? LastClaim() => History.LastOrDefault(e => e.To == TaskState.Claimed);
 
     private TaskRecord Append(TaskEvent e) => new(Id, Definition, [.. History, e]);
 }

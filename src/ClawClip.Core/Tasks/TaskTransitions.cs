@@ -8,32 +8,32 @@ namespace ClawClip.Core.Tasks;
 /// </summary>
 public static class TaskTransitions
 {
-    private static readonly FrozenDictionary<TaskStatus, FrozenSet<TaskStatus>> Allowed =
-        new Dictionary<TaskStatus, FrozenSet<TaskStatus>>
+    private static readonly FrozenDictionary<TaskState, FrozenSet<TaskState>> Allowed =
+        new Dictionary<TaskState, FrozenSet<TaskState>>
         {
             // Claimed from the backlog; canceled when its goal goes away.
-            [TaskStatus.Backlog] = Set(TaskStatus.Claimed, TaskStatus.Canceled),
+            [TaskState.Backlog] = Set(TaskState.Claimed, TaskState.Canceled),
             // Released or reaped back to the backlog; failed past its attempts.
-            [TaskStatus.Claimed] = Set(TaskStatus.Running, TaskStatus.Backlog, TaskStatus.Failed, TaskStatus.Canceled),
-            [TaskStatus.Running] = Set(TaskStatus.Review, TaskStatus.NeedsInput, TaskStatus.Backlog, TaskStatus.Failed, TaskStatus.Canceled),
+            [TaskState.Claimed] = Set(TaskState.Running, TaskState.Backlog, TaskState.Failed, TaskState.Canceled),
+            [TaskState.Running] = Set(TaskState.Review, TaskState.NeedsInput, TaskState.Backlog, TaskState.Failed, TaskState.Canceled),
             // QA approves (merging) or asks for a revision (running again, same dev).
-            [TaskStatus.Review] = Set(TaskStatus.Merging, TaskStatus.Running, TaskStatus.Backlog, TaskStatus.Failed, TaskStatus.Canceled),
+            [TaskState.Review] = Set(TaskState.Merging, TaskState.Running, TaskState.Backlog, TaskState.Failed, TaskState.Canceled),
             // A conflict or a failed gate goes back to the dev.
-            [TaskStatus.Merging] = Set(TaskStatus.Done, TaskStatus.Running, TaskStatus.Backlog, TaskStatus.Failed, TaskStatus.Canceled),
+            [TaskState.Merging] = Set(TaskState.Done, TaskState.Running, TaskState.Backlog, TaskState.Failed, TaskState.Canceled),
             // A person answers the question: back to the backlog, or the work resumes.
-            [TaskStatus.NeedsInput] = Set(TaskStatus.Backlog, TaskStatus.Running, TaskStatus.Canceled, TaskStatus.Failed),
+            [TaskState.NeedsInput] = Set(TaskState.Backlog, TaskState.Running, TaskState.Canceled, TaskState.Failed),
             // A person may requeue a failed task; done and canceled are final.
-            [TaskStatus.Failed] = Set(TaskStatus.Backlog),
-            [TaskStatus.Done] = Set(),
-            [TaskStatus.Canceled] = Set(),
+            [TaskState.Failed] = Set(TaskState.Backlog),
+            [TaskState.Done] = Set(),
+            [TaskState.Canceled] = Set(),
         }.ToFrozenDictionary();
 
-    public static bool IsAllowed(TaskStatus from, TaskStatus to) => Allowed[from].Contains(to);
+    public static bool IsAllowed(TaskState from, TaskState to) => Allowed[from].Contains(to);
 
-    public static IReadOnlySet<TaskStatus> From(TaskStatus from) => Allowed[from];
+    public static IReadOnlySet<TaskState> From(TaskState from) => Allowed[from];
 
     /// <summary>Throws <see cref="IllegalTransitionException"/> unless <paramref name="from"/> → <paramref name="to"/> is allowed.</summary>
-    public static void Ensure(TaskId task, TaskStatus from, TaskStatus to)
+    public static void Ensure(TaskId task, TaskState from, TaskState to)
     {
         if (!IsAllowed(from, to))
         {
@@ -41,5 +41,5 @@ public static class TaskTransitions
         }
     }
 
-    private static FrozenSet<TaskStatus> Set(params TaskStatus[] statuses) => statuses.ToFrozenSet();
+    private static FrozenSet<TaskState> Set(params TaskState[] statuses) => statuses.ToFrozenSet();
 }

@@ -1,7 +1,7 @@
 namespace ClawClip.Core.Tasks;
 
 /// <summary>Where a task is in its life. On disk, each status is a folder under <c>state/tasks/</c>.</summary>
-public enum TaskStatus
+public enum TaskState
 {
     Backlog,
     Claimed,

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using ClawClip.Core.Agents;
+using ClawClip.Core.Tasks;
+
+namespace ClawClip.Cli.Commands;
+
+/// <summary><c>clawclip show ID</c>: one task, with its whole history.</summary>
+internal static class ShowCommand
+{
+    public static Command Create()
+    {
+        var id = CommonOptions.TaskIdArgument();
+        var json = CommonOptions.Json();
+        var command = new Command("show", "Show a task with its history.") { id, json };
+        command.OnRun(async (parse, cancellationToken) =>
+        {
+            var store = CommonOptions.Repository(parse).OpenStore(TimeProvider.System);
+            var taskId = TaskId.Parse(parse.GetRequiredValue(id));
+            var task = await store.FindAsync(taskId, cancellationToken).ConfigureAwait(false)
+                ?? throw new CliException(ExitCodes.NotFound, $"{taskId}: no such task");
+            var history = task.History.Select(e => new
+            {
+                from = e.From?.Name(),
+                to = e.To.Name(),
+                actor = e.Actor,
+                reason = e.Reason,
+                policy = e.Policy,
+                tier = e.Tier?.Name(),
+                attempt = e.Attempt,
+                cost_usd = e.CostUsd,
+                at = e.At,
+                lease_expires_at = e.Lease?.ExpiresAt,
+            }).ToArray();
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonOutput.Serialize(new
+                {
+                    task = TaskView.Of(task),
+                    spec = task.Definition.Spec,
+                    acceptance = task.Definition.Acceptance,
+                    depends_on = task.Definition.DependsOn.Select(d => d.Value),
+                    max_attempts = task.Definition.MaxAttempts,
+                    total_cost_usd = task.TotalCostUsd,
+                    history,
+                }));
+                return ExitCodes.Ok;
+            }
+
+            var view = TaskView.Of(task);
+            Console.WriteLine($"{task.Id}  {task.Definition.Title}");
+            Console.WriteLine($"  status {view.Status}, priority {view.Priority}, attempt {task.Attempt} of {task.Definition.MaxAttempts}"
+                + (task.Holder is null ? string.Empty : $", held by {task.Holder} until {task.Lease?.ExpiresAt:u}"));
+            if (task.Definition.Skills.Count > 0)
+            {
+                Console.WriteLine("  skills: " + string.Join(", ", task.Definition.Skills));
+            }
+
+            if (!string.IsNullOrWhiteSpace(task.Definition.Spec))
+            {
+                Console.WriteLine();
+                Console.WriteLine(string.Join('\n', task.Definition.Spec.Trim().Split('\n').Select(l => "  " + l)));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("history:");
+            foreach (var e in task.History)
+            {
+                var move = e.From is { } from ? $"{from.Name()} → {e.To.Name()}" : $"submitted to {e.To.Name()}";
+                Console.WriteLine($"  {e.At:yyyy-MM-dd HH:mm:ss}Z  {move,-22} by {e.Actor}{(e.Tier is { } t ? $" ({t.Name()})" : string.Empty)} [{e.Policy}]");
+                if (!string.IsNullOrWhiteSpace(e.Reason))
+                {
+                    Console.WriteLine($"      {e.Reason}");
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

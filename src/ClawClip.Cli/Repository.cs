@@ -1,0 +1,57 @@
+using ClawClip.Git;
+using ClawClip.Processes;
+using ClawClip.State;
+
+namespace ClawClip.Cli;
+
+/// <summary>The repository a command works on, and the state store over it.</summary>
+internal sealed class Repository
+{
+    private Repository(string root)
+    {
+        Root = root;
+        Git = new GitCli(root, new ProcessRunner());
+        Branch = new GitLineageBranch(Git);
+        Layout = new StateLayout(root);
+    }
+
+    public string Root { get; }
+
+    public GitCli Git { get; }
+
+    public GitLineageBranch Branch { get; }
+
+    public StateLayout Layout { get; }
+
+    /// <summary>The git repository containing <paramref name="start"/> (or the current folder).</summary>
+    public static Repository Find(string? start)
+    {
+        var folder = Path.GetFullPath(start ?? Directory.GetCurrentDirectory());
+        if (!Directory.Exists(folder))
+        {
+            throw new CliException(ExitCodes.NotFound, $"{folder}: no such folder");
+        }
+
+        for (var candidate = folder; candidate is not null; candidate = Path.GetDirectoryName(candidate))
+        {
+            var dotGit = Path.Combine(candidate, ".git");
+            if (Directory.Exists(dotGit) || File.Exists(dotGit))
+            {
+                return new Repository(candidate);
+            }
+        }
+
+        throw new CliException(ExitCodes.NotInitialized, $"{folder} is not inside a git repository: run `git init` first, or pass --repo");
+    }
+
+    /// <summary>The store, after checking that <c>clawclip init</c> has been run here.</summary>
+    public FileStateStore OpenStore(TimeProvider time, StateStoreOptions? options = null)
+    {
+        if (!Directory.Exists(Layout.Root) || !File.Exists(Path.Combine(Layout.Root, "README.md")))
+        {
+            throw new CliException(ExitCodes.NotInitialized, $"{Root} has no claw.clip state: run `clawclip init` there first");
+        }
+
+        return new FileStateStore(Layout, Branch, time, options);
+    }
+}

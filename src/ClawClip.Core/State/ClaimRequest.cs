@@ -1,0 +1,9 @@
+using ClawClip.Core.Agents;
+
+namespace ClawClip.Core.State;
+
+/// <summary>An agent asking for work: who, with which skills, at which tier (which sets the lease).</summary>
+public sealed record ClaimRequest(AgentId Agent, IReadOnlySet<string> Skills, Tier Tier)
+{
+    public TimeSpan LeaseLength { get; init; } = Tier.LeaseLength();
+}

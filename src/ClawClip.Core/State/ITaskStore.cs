@@ -1,0 +1,20 @@
+using ClawClip.Core.Agents;
+using ClawClip.Core.Tasks;
+
+namespace ClawClip.Core.State;
+
+/// <summary>Tasks as the source of truth holds them: submit, read, and move them.</summary>
+public interface ITaskStore
+{
+    /// <summary>Adds a task to the backlog under a new id and returns it.</summary>
+    Task<TaskRecord> SubmitAsync(TaskDefinition definition, Actor actor, string reason, CancellationToken cancellationToken);
+
+    /// <summary>The task with this id, wherever it is, or null.</summary>
+    Task<TaskRecord?> FindAsync(TaskId id, CancellationToken cancellationToken);
+
+    /// <summary>Every task, in id order.</summary>
+    Task<IReadOnlyList<TaskRecord>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Moves a task; illegal moves throw <see cref="IllegalTransitionException"/>.</summary>
+    Task<TransitionResult> TransitionAsync(TransitionRequest request, CancellationToken cancellationToken);
+}

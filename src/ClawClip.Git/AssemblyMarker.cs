@@ -1,2 +1,0 @@
-namespace ClawClip.Git;
-internal static class AssemblyMarker { }

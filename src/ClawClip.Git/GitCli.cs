@@ -1,0 +1,55 @@
+using ClawClip.Processes;
+
+namespace ClawClip.Git;
+
+/// <summary>
+/// git through its command line, in one repository, with an environment of its own: the person's
+/// <c>GIT_DIR</c>, <c>GIT_INDEX_FILE</c> or editor never leak in, and git never waits for a terminal.
+/// </summary>
+public sealed class GitCli
+{
+    private readonly IProcessRunner runner;
+    private readonly IReadOnlyDictionary<string, string> environment;
+
+    public GitCli(string repositoryRoot, IProcessRunner runner)
+    {
+        RepositoryRoot = repositoryRoot;
+        this.runner = runner;
+        var env = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["GIT_TERMINAL_PROMPT"] = "0",
+            ["LC_ALL"] = "C",
+            ["GIT_CONFIG_NOSYSTEM"] = "1",
+        };
+        foreach (var name in new[] { "PATH", "HOME", "TMPDIR" })
+        {
+            if (Environment.GetEnvironmentVariable(name) is { } value)
+            {
+                env[name] = value;
+            }
+        }
+
+        environment = env;
+    }
+
+    public string RepositoryRoot { get; }
+
+    /// <summary>Runs git; a non-zero exit is returned, not thrown.</summary>
+    public Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments, ReadOnlyMemory<byte>? standardInput, CancellationToken cancellationToken)
+    {
+        var spec = ProcessSpec.Create("git", ["-C", RepositoryRoot, .. arguments]) with
+        {
+            Environment = environment,
+            StandardInput = standardInput,
+            MaxOutputBytes = 256 * 1024 * 1024,
+        };
+        return runner.RunAsync(spec, cancellationToken);
+    }
+
+    /// <summary>Runs git and returns its stdout; a non-zero exit throws <see cref="GitCommandException"/>.</summary>
+    public async Task<string> OutputAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken, ReadOnlyMemory<byte>? standardInput = null)
+    {
+        var result = await RunAsync(arguments, standardInput, cancellationToken).ConfigureAwait(false);
+        return result.ExitCode == 0 ? result.StandardOutput : throw new GitCommandException(arguments, result.ExitCode, result.StandardError);
+    }
+}

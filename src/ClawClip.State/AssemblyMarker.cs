@@ -1,2 +1,0 @@
-namespace ClawClip.State;
-internal static class AssemblyMarker { }

@@ -1,0 +1,362 @@
+using System.Text;
+using ClawClip.Core.Agents;
+using ClawClip.Core.Lineage;
+using ClawClip.Core.State;
+using ClawClip.Core.Tasks;
+
+namespace ClawClip.State;
+
+/// <summary>
+/// The state store on plain files under <c>state/</c>, with every change committed to the lineage branch.
+/// Safe to use from any number of threads and processes at once.
+/// </summary>
+public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmergencyStop
+{
+    private readonly StateLayout layout;
+    private readonly TimeProvider time;
+    private readonly StateStoreOptions options;
+    private readonly TaskFiles files;
+    private readonly LineageJournal journal;
+    private readonly StateRecovery recovery;
+    private readonly TransitionEngine engine;
+    private readonly LineageFlusher flusher;
+    private readonly BacklogIndex backlog;
+    private readonly TaskIdAllocator ids;
+
+    public FileStateStore(StateLayout layout, ILineageBranch branch, TimeProvider time, StateStoreOptions? options = null)
+    {
+        this.layout = layout;
+        this.time = time;
+        this.options = options ?? new StateStoreOptions();
+        files = new TaskFiles(layout);
+        journal = new LineageJournal(layout);
+        recovery = new StateRecovery(layout, files, journal, this.options.LockTimeout);
+        engine = new TransitionEngine(layout, files, journal, recovery, this.options);
+        flusher = new LineageFlusher(layout, journal, recovery, branch, this.options);
+        backlog = new BacklogIndex(files, this.options.BacklogIndexMaxAge);
+        ids = new TaskIdAllocator(layout, files);
+    }
+
+    public StateLayout Layout => layout;
+
+    /// <inheritdoc />
+    public async Task<TaskRecord> SubmitAsync(TaskDefinition definition, Actor actor, string reason, CancellationToken cancellationToken)
+    {
+        definition.Validated();
+        TaskRecord task;
+        using (await FileLock.AcquireAsync(layout.SubmitLockPath, options.LockTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            var id = ids.Next();
+            using var taskLock = await FileLock.AcquireAsync(layout.TaskLockPath(id), options.LockTimeout, cancellationToken).ConfigureAwait(false);
+            task = TaskRecord.Submit(id, definition, actor.Name, reason, Policies.Submit, time.GetUtcNow());
+            await engine.WriteSubmissionAsync(task, actor, cancellationToken).ConfigureAwait(false);
+        }
+
+        await AfterChangeAsync(cancellationToken).ConfigureAwait(false);
+        return task;
+    }
+
+    /// <inheritdoc />
+    public Task<TaskRecord?> FindAsync(TaskId id, CancellationToken cancellationToken)
+    {
+        var copies = files.Locate(id).Select(found => files.TryRead(found.Path, id)).OfType<TaskRecord>();
+        return Task.FromResult(copies.MaxBy(t => t.History.Count));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TaskRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        var byId = new Dictionary<TaskId, TaskRecord>();
+        foreach (var state in TaskStateNames.All)
+        {
+            foreach (var (id, path) in files.List(state))
+            {
+                if (files.TryRead(path, id) is { } task && (!byId.TryGetValue(id, out var other) || other.History.Count < task.History.Count))
+                {
+                    byId[id] = task;
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<TaskRecord>>([.. byId.Values.OrderBy(t => t.Id.Number)]);
+    }
+
+    /// <summary>Checks the folders under <c>state/tasks/</c>; returns each unknown entry with its path.</summary>
+    public IReadOnlyList<string> CheckLayout() => files.CheckLayout();
+
+    /// <inheritdoc />
+    public async Task<TransitionResult> TransitionAsync(TransitionRequest request, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var actor = request.Actor;
+        var (outcome, task) = await engine.MoveAsync(
+            request.Task,
+            request.ExpectedFrom,
+            onlyIfFree: false,
+            actor,
+            request.Data,
+            current => request.To == TaskState.Claimed
+                ? current.Claim(AgentId.Parse(actor.Name), actor.Tier ?? Tier.Intern, now, request.LeaseLength ?? (actor.Tier ?? Tier.Intern).LeaseLength(), request.Reason, request.Policy)
+                : current.MoveTo(
+                    request.To,
+                    actor.Name,
+                    actor.Tier,
+                    request.Reason,
+                    request.Policy,
+                    now,
+                    request.CostUsd,
+                    request.To.IsHeld() ? request.LeaseLength ?? (actor.Tier ?? Tier.Intern).LeaseLength() : null),
+            cancellationToken).ConfigureAwait(false);
+
+        await AfterChangeAsync(cancellationToken).ConfigureAwait(false);
+        return outcome switch
+        {
+            TransitionEngine.Outcome.Moved => new TransitionResult.Moved(task!),
+            TransitionEngine.Outcome.WrongStatus => new TransitionResult.WrongStatus(request.Task, task!.Status, request.ExpectedFrom!.Value),
+            _ => new TransitionResult.NotFound(request.Task),
+        };
+    }
+
+    /// <inheritdoc />
+    public async Task<ClaimResult> ClaimNextAsync(ClaimRequest request, CancellationToken cancellationToken)
+    {
+        if (await ReadAsync(cancellationToken).ConfigureAwait(false) is { } stop)
+        {
+            return new ClaimResult.Stopped(stop);
+        }
+
+        foreach (var id in backlog.Candidates(request.Skills))
+        {
+            var result = await ClaimAsync(id, request, Policies.ClaimNext, cancellationToken).ConfigureAwait(false);
+            if (result is ClaimResult.Claimed)
+            {
+                return result;
+            }
+        }
+
+        return new ClaimResult.NothingToClaim();
+    }
+
+    /// <inheritdoc />
+    public async Task<ClaimResult> TryClaimAsync(TaskId task, ClaimRequest request, CancellationToken cancellationToken) =>
+        await ReadAsync(cancellationToken).ConfigureAwait(false) is { } stop
+            ? new ClaimResult.Stopped(stop)
+            : await ClaimAsync(task, request, Policies.ClaimNamed, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<ReapReport> ReapAsync(CancellationToken cancellationToken)
+    {
+        recovery.ScanAndRepair();
+        await recovery.RecoverIntentsAsync(cancellationToken).ConfigureAwait(false);
+
+        var now = time.GetUtcNow();
+        var requeued = new List<TaskId>();
+        var failed = new List<TaskId>();
+        foreach (var state in TaskStateNames.All.Where(s => s.IsHeld()))
+        {
+            foreach (var (id, path) in files.List(state).ToList())
+            {
+                if (files.TryRead(path, id) is not { Lease: { } lease } || !lease.IsExpired(now))
+                {
+                    continue;
+                }
+
+                var (outcome, task) = await engine.MoveAsync(id, state, onlyIfFree: true, Actor.Reaper, layout.Relative(path), current => Reap(current, now), cancellationToken).ConfigureAwait(false);
+                if (outcome == TransitionEngine.Outcome.Moved)
+                {
+                    (task!.Status == TaskState.Failed ? failed : requeued).Add(id);
+                }
+            }
+        }
+
+        await AfterChangeAsync(cancellationToken).ConfigureAwait(false);
+        return new ReapReport(requeued, failed, recovery.TakeRepairs());
+    }
+
+    /// <summary>
+    /// What a process does at start: repair what a crash left, settle dead writers' intents, and commit
+    /// every transition the files hold that the branch lacks. Returns the repairs made.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RecoverAsync(CancellationToken cancellationToken)
+    {
+        recovery.ScanAndRepair();
+        await recovery.RecoverIntentsAsync(cancellationToken).ConfigureAwait(false);
+        await flusher.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return recovery.TakeRepairs();
+    }
+
+    /// <summary>Writes every ready lineage record as a commit. Returns how many this call wrote.</summary>
+    public Task<int> FlushLineageAsync(CancellationToken cancellationToken) => flusher.FlushAsync(cancellationToken);
+
+    /// <summary>Whether any lineage record is waiting for its commit.</summary>
+    public bool HasPendingLineage() => journal.HasReady() || journal.ReadIntents().Count > 0;
+
+    /// <inheritdoc />
+    public Task<CurrentTask> ReadCurrentTaskAsync(AgentId agent, CancellationToken cancellationToken) =>
+        Task.FromResult(recovery.ReadCurrentTask(agent));
+
+    /// <inheritdoc />
+    public Task<ContextSnapshot> ReadSnapshotAsync(AgentId agent, CancellationToken cancellationToken)
+    {
+        var path = layout.SnapshotPath(agent);
+        return Task.FromResult(File.Exists(path)
+            ? AgentFile.ReadSnapshot(File.ReadAllBytes(path), layout.Display(path), agent)
+            : ContextSnapshot.Empty(agent, DateTimeOffset.MinValue));
+    }
+
+    /// <inheritdoc />
+    public Task SaveSnapshotAsync(ContextSnapshot snapshot, string reason, CancellationToken cancellationToken) =>
+        WriteAgentFileAsync(snapshot.Agent, layout.SnapshotPath(snapshot.Agent), AgentFile.Serialize(snapshot), "context snapshot saved", reason, Policies.AgentSnapshot, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Outbox> ReadOutboxAsync(AgentId agent, CancellationToken cancellationToken)
+    {
+        var path = layout.OutboxPath(agent);
+        return Task.FromResult(File.Exists(path)
+            ? AgentFile.ReadOutbox(File.ReadAllBytes(path), layout.Display(path), agent)
+            : Outbox.Empty(agent, DateTimeOffset.MinValue));
+    }
+
+    /// <inheritdoc />
+    public Task WriteOutboxAsync(Outbox outbox, string reason, CancellationToken cancellationToken) =>
+        WriteAgentFileAsync(outbox.Agent, layout.OutboxPath(outbox.Agent), AgentFile.Serialize(outbox), "outbox written", reason, Policies.AgentOutbox, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<EmergencyStop?> ReadAsync(CancellationToken cancellationToken)
+    {
+        var path = layout.EmergencyStopPath;
+        EmergencyStop? stop = null;
+        try
+        {
+            stop = EmergencyStopFile.Deserialize(File.ReadAllBytes(path), layout.Display(path));
+        }
+        catch (FileNotFoundException)
+        {
+        }
+        catch (InvalidStateFileException e)
+        {
+            // A damaged stop file still means stop: refusing claims is the safe reading.
+            stop = new EmergencyStop($"the stop file is unreadable ({e.Problem}); claims stay refused until `clawclip resume`", "unknown", DateTimeOffset.MinValue);
+        }
+
+        return Task.FromResult(stop);
+    }
+
+    /// <inheritdoc />
+    public async Task StopAsync(Actor actor, string reason, CancellationToken cancellationToken)
+    {
+        var stop = new EmergencyStop(reason, actor.Name, time.GetUtcNow());
+        await WriteGuardedAsync(layout.StopLockPath, layout.EmergencyStopPath, EmergencyStopFile.Serialize(stop), actor, "emergency stop: claims refused", reason, Policies.EmergencyStop, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ResumeAsync(Actor actor, string reason, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(layout.EmergencyStopPath))
+        {
+            return false;
+        }
+
+        await WriteGuardedAsync(layout.StopLockPath, layout.EmergencyStopPath, null, actor, "emergency stop lifted: claims allowed", reason, Policies.EmergencyStop, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Writes the first lineage record of a new state folder: its README. Used by <c>clawclip init</c>.
+    /// </summary>
+    public Task WriteReadmeAsync(string content, Actor actor, CancellationToken cancellationToken) =>
+        WriteGuardedAsync(Path.Combine(layout.LocksRoot, "readme.lock"), Path.Combine(layout.Root, "README.md"), Encoding.UTF8.GetBytes(content), actor, "state folder initialized", "the state layout, explained for a person reading the files", Policies.Init, cancellationToken);
+
+    private async Task<ClaimResult> ClaimAsync(TaskId id, ClaimRequest request, string policy, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var actor = Actor.Agent(request.Agent, request.Tier);
+        var (outcome, task) = await engine.MoveAsync(
+            id,
+            TaskState.Backlog,
+            onlyIfFree: true,
+            actor,
+            layout.Relative(layout.TaskPath(TaskState.Backlog, id)),
+            current => CanClaim(current, request) ? current.Claim(request.Agent, request.Tier, now, request.LeaseLength, ClaimReason(current, request), policy) : null,
+            cancellationToken).ConfigureAwait(false);
+
+        if (outcome == TransitionEngine.Outcome.Unchanged)
+        {
+            return new ClaimResult.AlreadyClaimed(id); // not claimable by this agent now (dependencies, skills)
+        }
+
+        backlog.Remove(id);
+        if (outcome != TransitionEngine.Outcome.Moved)
+        {
+            return new ClaimResult.AlreadyClaimed(id);
+        }
+
+        await AfterChangeAsync(cancellationToken).ConfigureAwait(false);
+        return new ClaimResult.Claimed(task!);
+    }
+
+    private bool CanClaim(TaskRecord task, ClaimRequest request) =>
+        task.Definition.Skills.All(request.Skills.Contains)
+        && task.Definition.DependsOn.All(dependency => File.Exists(layout.TaskPath(TaskState.Done, dependency)));
+
+    private static string ClaimReason(TaskRecord task, ClaimRequest request)
+    {
+        var skills = task.Definition.Skills.Count == 0 ? "no particular skill" : "skills " + string.Join(", ", task.Definition.Skills);
+        return $"{request.Agent} took the highest-priority backlog task it can do (priority {task.Definition.Priority}, needs {skills}).";
+    }
+
+    private static TaskRecord? Reap(TaskRecord task, DateTimeOffset now)
+    {
+        if (task.Lease is not { } lease || !lease.IsExpired(now))
+        {
+            return null; // renewed since it was listed
+        }
+
+        var reason = $"lease of {task.Holder} expired at {lease.ExpiresAt:u} (attempt {task.Attempt} of {task.Definition.MaxAttempts})";
+        return task.Attempt >= task.Definition.MaxAttempts
+            ? task.MoveTo(TaskState.Failed, Actor.Reaper.Name, null, reason + "; no attempts left.", Policies.ReapMaxAttempts, now)
+            : task.MoveTo(TaskState.Backlog, Actor.Reaper.Name, null, reason + "; back to the backlog.", Policies.ReapLeaseExpired, now);
+    }
+
+    private Task WriteAgentFileAsync(AgentId agent, string path, byte[] content, string what, string reason, string policy, CancellationToken cancellationToken) =>
+        WriteGuardedAsync(layout.AgentLockPath(agent), path, content, Actor.Agent(agent, Tier.Intern) with { Tier = null }, $"{agent} {what}", reason, policy, cancellationToken);
+
+    /// <summary>A change to one non-task file, journaled and written under <paramref name="lockPath"/>. Null content deletes.</summary>
+    private async Task WriteGuardedAsync(string lockPath, string path, byte[]? content, Actor actor, string subject, string reason, string policy, CancellationToken cancellationToken)
+    {
+        using (await FileLock.AcquireAsync(lockPath, options.LockTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            var at = time.GetUtcNow();
+            var record = new LineageRecord(
+                LineageJournal.NewKey(at),
+                at,
+                actor.Identity,
+                subject,
+                reason,
+                [new Trailer("Agent", actor.Name), new Trailer("Policy", policy), new Trailer("Data", layout.Relative(path))],
+                [new StateChange(layout.Relative(path), content is null ? null : Encoding.UTF8.GetString(content))]);
+            var entry = new JournalEntry(record.Id, layout.Relative(lockPath), null, null, null, record);
+            journal.WriteIntent(entry);
+            if (content is null)
+            {
+                AtomicFile.Delete(path);
+            }
+            else
+            {
+                AtomicFile.Write(path, content);
+            }
+
+            journal.MarkReady(entry.Key);
+        }
+
+        await AfterChangeAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task AfterChangeAsync(CancellationToken cancellationToken)
+    {
+        if (options.FlushAfterEachChange)
+        {
+            await flusher.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

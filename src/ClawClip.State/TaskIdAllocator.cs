@@ -1,0 +1,47 @@
+using System.Globalization;
+using ClawClip.Core.Tasks;
+
+namespace ClawClip.State;
+
+/// <summary>
+/// Hands out task ids in sequence. Runs under the submit lock; the next number is kept as a hint in
+/// <c>locks/</c> and, if that is lost, found again from the highest id on disk.
+/// </summary>
+internal sealed class TaskIdAllocator
+{
+    private readonly StateLayout layout;
+    private readonly TaskFiles files;
+
+    public TaskIdAllocator(StateLayout layout, TaskFiles files)
+    {
+        this.layout = layout;
+        this.files = files;
+    }
+
+    public TaskId Next()
+    {
+        var number = ReadHint() ?? HighestOnDisk() + 1;
+        while (files.Locate(TaskId.FromNumber(number)).Count > 0)
+        {
+            number++;
+        }
+
+        File.WriteAllText(layout.NextIdHintPath, (number + 1).ToString(CultureInfo.InvariantCulture));
+        return TaskId.FromNumber(number);
+    }
+
+    private long? ReadHint()
+    {
+        try
+        {
+            return long.TryParse(File.ReadAllText(layout.NextIdHintPath).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private long HighestOnDisk() =>
+        TaskStateNames.All.SelectMany(files.List).Select(t => t.Id.Number).DefaultIfEmpty(0).Max();
+}
