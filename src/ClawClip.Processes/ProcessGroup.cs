@@ -17,7 +17,10 @@ internal static class ProcessGroup
 {
     private static readonly Lazy<string?> SetsidPath = new(FindSetsid);
 
-    /// <summary>The setsid program, looked for in fixed system places (not PATH); null where there is none.</summary>
+    /// <summary>
+    /// The setsid program, looked for in fixed system places (not PATH); null where there is none, or
+    /// where libc's kill cannot be called (a group nobody can signal is no use).
+    /// </summary>
     public static string? Setsid => SetsidPath.Value;
 
     /// <summary>Whether children get their own process group here.</summary>
@@ -51,6 +54,18 @@ internal static class ProcessGroup
         }
 
         string[] candidates = ["/usr/bin/setsid", "/bin/setsid", "/usr/local/bin/setsid"];
-        return candidates.FirstOrDefault(File.Exists);
+        return candidates.FirstOrDefault(File.Exists) is { } setsid && CanSignal() ? setsid : null;
+    }
+
+    private static bool CanSignal()
+    {
+        try
+        {
+            return NativeMethods.GetProcessGroup() > 0;
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
     }
 }

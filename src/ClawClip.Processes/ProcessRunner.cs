@@ -57,8 +57,27 @@ public sealed class ProcessRunner : IProcessRunner
         var setsid = ProcessGroup.Setsid;
         var started = _timeProvider.GetTimestamp();
         using var process = Start(spec, CreateStartInfo(spec, program, setsid, environment));
-        var pid = process.Id;
+        try
+        {
+            return await SuperviseAsync(spec, process, ownGroup: setsid is not null, started, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Normally a no-op by now; after a surprise it keeps the child from outliving the run.
+            if (!process.HasExited)
+            {
+                KillTree(process);
+            }
 
+            if (setsid is not null)
+            {
+                ProcessGroup.Kill(process.Id);
+            }
+        }
+    }
+
+    private async Task<ProcessResult> SuperviseAsync(ProcessSpec spec, Process process, bool ownGroup, long started, CancellationToken cancellationToken)
+    {
         var stdout = new OutputCapture(spec.MaxOutputBytes);
         var stderr = new OutputCapture(spec.MaxOutputBytes);
         using var stopPipes = new CancellationTokenSource();
@@ -81,9 +100,10 @@ public sealed class ProcessRunner : IProcessRunner
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
-        if (setsid is not null)
+        // Whatever the child left running in its group dies with it (and may hold the pipes open).
+        if (ownGroup)
         {
-            ProcessGroup.Kill(pid);
+            ProcessGroup.Kill(process.Id);
         }
 
         await DrainAsync(reading, writing, stopPipes).ConfigureAwait(false);
