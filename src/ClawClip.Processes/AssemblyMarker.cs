@@ -1,2 +1,0 @@
-namespace ClawClip.Processes;
-internal static class AssemblyMarker { }
