@@ -66,14 +66,23 @@ internal sealed class TransitionEngine
             return (Outcome.Busy, null);
         }
 
-        string path;
-        if (expectedFrom is { } from && File.Exists(layout.TaskPath(from, id)))
+        var path = expectedFrom is { } from ? layout.TaskPath(from, id) : null;
+        if (path is null || !File.Exists(path))
         {
-            path = layout.TaskPath(from, id);
-        }
-        else
-        {
-            // Not where the caller thought: find it, repairing what a crash may have left.
+            // Not where the caller thought. On the claim path that is the common case (another process took
+            // it), so look before repairing: only a task that exists somewhere is worth the repair scan.
+            var found = files.Locate(id);
+            if (found.Count == 0)
+            {
+                return (Outcome.NotFound, null);
+            }
+
+            if (expectedFrom is { } wanted && found.Count == 1 && files.TryRead(found[0].Path, id) is { } elsewhere
+                && elsewhere.Status == found[0].Folder && elsewhere.Status != wanted)
+            {
+                return (Outcome.WrongStatus, elsewhere);
+            }
+
             var repaired = recovery.RepairLocked(id);
             if (repaired is null)
             {

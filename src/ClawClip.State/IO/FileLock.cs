@@ -10,7 +10,10 @@ namespace ClawClip.State;
 /// </summary>
 internal sealed class FileLock : IDisposable
 {
-    // The HResult .NET gives the IOException when another handle holds the lock.
+    // What .NET puts in HResult when flock finds the lock taken: the raw errno EWOULDBLOCK on Unix
+    // (11 on Linux, 35 on macOS), ERROR_SHARING_VIOLATION on Windows.
+    private const int LinuxWouldBlock = 11;
+    private const int MacOSWouldBlock = 35;
     private const int SharingViolation = unchecked((int)0x80070020);
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(20);
@@ -30,7 +33,7 @@ internal sealed class FileLock : IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             return TryAcquire(path);
         }
-        catch (IOException e) when (e.HResult == SharingViolation)
+        catch (IOException e) when (e.HResult is LinuxWouldBlock or MacOSWouldBlock or SharingViolation)
         {
             return null;
         }

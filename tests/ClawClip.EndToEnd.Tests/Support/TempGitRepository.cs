@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace ClawClip.EndToEnd.Tests.Support;
+
+/// <summary>A real git repository in a temporary folder, deleted afterwards.</summary>
+public sealed class TempGitRepository : IDisposable
+{
+    public TempGitRepository()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "clawclip-e2e-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Root);
+        Git("init", "-q", "-b", "main");
+        Git("config", "user.name", "Test Person");
+        Git("config", "user.email", "person@example.invalid");
+        Git("commit", "-q", "--allow-empty", "-m", "initial");
+    }
+
+    public string Root { get; }
+
+    /// <summary>Runs git in the repository and returns stdout; fails the test on a non-zero exit.</summary>
+    public string Git(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Root };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', arguments)} failed ({process.ExitCode}): {stderr}");
+        return stdout.Result;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A killed process may still be letting go of a file; the temp folder is cleaned by the OS.
+        }
+    }
+}
