@@ -79,6 +79,27 @@ public sealed class TaskIdTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(9_999)]
+    [InlineData(10_000)]
+    [InlineData(TaskId.MaxNumber)]
+    public void FromNumber_GivesAnIdThatParsesBackToTheSameNumber(long number)
+    {
+        var id = TaskId.FromNumber(number);
+
+        Assert.Equal(number, TaskId.Parse(id.Value).Number);
+    }
+
+    [Theory]
+    [InlineData(TaskId.MaxNumber + 1)]
+    [InlineData(long.MaxValue)]
+    public void FromNumber_WhenTheIdWouldBeTooLongToParse_Throws(long number)
+    {
+        // Such an id would name a file that every later listing of its folder refuses to read.
+        Assert.Throws<ArgumentOutOfRangeException>(() => TaskId.FromNumber(number));
+    }
+
+    [Theory]
     [InlineData("T-0007", "00")]
     [InlineData("T-0099", "00")]
     [InlineData("T-0100", "01")]
