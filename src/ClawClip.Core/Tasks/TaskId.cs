@@ -14,6 +14,12 @@ public readonly record struct TaskId
         Number = number;
     }
 
+    /// <summary>
+    /// The highest task number: ids are at most 20 characters (18 digits), so a larger number would make an id
+    /// that <see cref="TryParse"/> refuses, naming a file no listing can read.
+    /// </summary>
+    public const long MaxNumber = 999_999_999_999_999_999;
+
     public string Value { get; }
 
     /// <summary>The numeric part: <c>T-0007</c> is 7.</summary>
@@ -29,6 +35,7 @@ public readonly record struct TaskId
     public static TaskId FromNumber(long number)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(number);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(number, MaxNumber);
         return new TaskId("T-" + number.ToString("0000", CultureInfo.InvariantCulture), number);
     }
 

@@ -1,0 +1,83 @@
+using ClawClip.Core.Tasks;
+
+namespace ClawClip.Core.Tests.Tasks;
+
+public sealed class TaskDefinitionTests
+{
+    private static readonly TaskDefinition Valid =
+        new("Add the reaper", "Return expired claims.", ["expired claims return"], 50, ["csharp"], null, [], 3);
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(100, 100)]
+    public void Validated_AtTheEdgesOfTheRanges_ReturnsTheDefinition(int priority, int maxAttempts)
+    {
+        var definition = Valid with { Priority = priority, MaxAttempts = maxAttempts, Title = new string('x', 200) };
+
+        Assert.Same(definition, definition.Validated());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("two\nlines")]
+    public void Validated_WhenTheTitleIsBlankOrSpansLines_ThrowsNamingTitle(string title)
+    {
+        var error = Assert.Throws<ArgumentException>(() => (Valid with { Title = title }).Validated());
+
+        Assert.Equal("Title", error.ParamName);
+    }
+
+    [Fact]
+    public void Validated_WhenTheTitleIsLongerThan200Characters_ThrowsNamingTitle()
+    {
+        var error = Assert.Throws<ArgumentException>(() => (Valid with { Title = new string('x', 201) }).Validated());
+
+        Assert.Equal("Title", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(101)]
+    public void Validated_WhenThePriorityIsOutOfRange_ThrowsNamingPriority(int priority)
+    {
+        var error = Assert.Throws<ArgumentException>(() => (Valid with { Priority = priority }).Validated());
+
+        Assert.Equal("Priority", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(101)]
+    public void Validated_WhenMaxAttemptsIsOutOfRange_ThrowsNamingMaxAttempts(int maxAttempts)
+    {
+        var error = Assert.Throws<ArgumentException>(() => (Valid with { MaxAttempts = maxAttempts }).Validated());
+
+        Assert.Equal("MaxAttempts", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData("c#")]
+    [InlineData("c++")]
+    [InlineData(".net")]
+    [InlineData("front-end")]
+    public void Validated_WhenTheSkillsAreNamedAsAllowed_Passes(string skill)
+    {
+        var definition = Valid with { Skills = [skill] };
+
+        Assert.Same(definition, definition.Validated());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("C#")]
+    [InlineData("front end")]
+    [InlineData("csharp/dotnet")]
+    [InlineData("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")]
+    public void Validated_WhenASkillIsNotASkillName_ThrowsNamingSkills(string skill)
+    {
+        var error = Assert.Throws<ArgumentException>(() => (Valid with { Skills = ["csharp", skill] }).Validated());
+
+        Assert.Equal("Skills", error.ParamName);
+    }
+}
