@@ -7,7 +7,7 @@ namespace ClawClip.Roadmap;
 /// <remarks>
 /// Each block-quote marker and each list marker is one level. Leading whitespace counts one level per two
 /// columns (tabs to the next multiple of four), because a nested list item needs at least two columns of
-/// indentation under its parent. Up to four columns after a list marker belong to the marker. Lines are
+/// indentation under its parent; trailing whitespace does not count. Up to four columns after a list marker belong to the marker. Lines are
 /// read alone, so a fenced code block's content is counted too: the bound errs high, never low.
 /// </remarks>
 /// <param name="Depth">The bound; measuring stops once it passes the limit.</param>
@@ -31,10 +31,21 @@ internal readonly record struct LinePrefix(int Depth, int ContentStart, LineKind
             var c = line[i];
             if (c is ' ' or '\t')
             {
-                var width = Width(c, column);
-                column += width;
-                whitespace += width;
-                i++;
+                var end = i;
+                var endColumn = column;
+                for (; end < line.Length && line[end] is ' ' or '\t'; end++)
+                {
+                    endColumn += Width(line[end], endColumn);
+                }
+
+                // Whitespace with nothing after it nests nothing: a blank line may carry any amount.
+                if (end < line.Length)
+                {
+                    whitespace += endColumn - column;
+                }
+
+                column = endColumn;
+                i = end;
             }
             else if (c == '>')
             {

@@ -45,6 +45,17 @@ public sealed class NestingGuardTests
         Assert.Equal(goals.IdOf("level 31"), goals.Goal("level 32").Parent);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("> > ")]
+    [InlineData("- ")]
+    public void Parse_WhenALineEndsInLotsOfWhitespace_DoesNotCountItAsIndentation(string prefix)
+    {
+        var text = "- [ ] before\n" + prefix + new string(' ', 500) + "\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n- [ ] after" + new string(' ', 500) + "\n";
+
+        Assert.Equal(["before", "after"], Roadmaps.Goals(text).Select(g => g.Text));
+    }
+
     [Fact]
     public void Parse_WhenTheDeepLineIsFarDown_NamesThatLine()
     {
