@@ -37,11 +37,12 @@ internal static class ContentDecoder
         if (nul >= 0)
         {
             var offset = start + nul;
+            var line = LineAt(content, offset);
             problem = new RoadmapProblem(
                 sourceName,
                 RoadmapProblemKind.Binary,
-                Invariant($"{sourceName} looks binary, not Markdown: it has a NUL byte at offset {offset} (line {LineAt(content, offset)})"),
-                LineAt(content, offset),
+                Invariant($"{sourceName} looks binary, not Markdown: it has a NUL byte at offset {offset} (line {line})"),
+                line,
                 offset);
             return false;
         }
@@ -52,11 +53,12 @@ internal static class ContentDecoder
         if (status != OperationStatus.Done)
         {
             var offset = start + read;
+            var line = LineAt(content, offset);
             problem = new RoadmapProblem(
                 sourceName,
                 RoadmapProblemKind.NotUtf8,
-                Invariant($"{sourceName} is not UTF-8 text: the byte at offset {offset} (line {LineAt(content, offset)}) does not start a valid UTF-8 sequence"),
-                LineAt(content, offset),
+                Invariant($"{sourceName} is not UTF-8 text: the byte at offset {offset} (line {line}) does not start a valid UTF-8 sequence"),
+                line,
                 offset);
             return false;
         }

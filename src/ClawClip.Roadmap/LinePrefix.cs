@@ -7,8 +7,9 @@ namespace ClawClip.Roadmap;
 /// <remarks>
 /// Each block-quote marker and each list marker is one level. Leading whitespace counts one level per two
 /// columns (tabs to the next multiple of four), because a nested list item needs at least two columns of
-/// indentation under its parent; trailing whitespace does not count. Up to four columns after a list marker belong to the marker. Lines are
-/// read alone, so a fenced code block's content is counted too: the bound errs high, never low.
+/// indentation under its parent; trailing whitespace does not count. Up to four columns after a list
+/// marker belong to the marker. Lines are read alone, so a fenced code block's content is counted too:
+/// the bound errs high, never low.
 /// </remarks>
 /// <param name="Depth">The bound; measuring stops once it passes the limit.</param>
 /// <param name="ContentStart">Index of the first character after the prefix.</param>

@@ -11,16 +11,18 @@ namespace ClawClip.Roadmap;
 /// </summary>
 /// <remarks>
 /// <para><b>Goal ids.</b> If an item holds an HTML comment <c>&lt;!-- goal: some-slug --&gt;</c> (in its
-/// text or on a line of its own inside the item), its id is <c>G-some-slug</c>; the slug must be
-/// lower-case letters, digits and '-', and two items may not use the same one. Otherwise the id is
+/// text, or on a line of its own inside the item), its id is <c>G-some-slug</c>; the slug must be
+/// lower-case letters, digits and '-', and no two items may use the same one. Otherwise the id is
 /// <c>G-</c> followed by the first 10 lower-case hex digits of the SHA-256 of the UTF-8 of the
-/// normalized texts of the enclosing task-list items and of the item itself, outermost first, joined by
-/// a line feed. An item's normalized text is its plain text (markup flattened, checkbox and HTML comments
-/// removed) in lower case, whitespace runs collapsed to one space, trimmed. Headings are not part of it,
-/// so moving an item to another section keeps its id. When items come to the same id (the same text
-/// under the same parents, or an explicit id's), the first in document order keeps it and the next get
-/// <c>-2</c>, <c>-3</c>, …. So an id stays the same when other items are added, removed or reordered; it
-/// changes when the item's own text or an enclosing item's text changes, unless it has a goal comment.</para>
+/// normalized texts of the enclosing task-list items (plain list items are skipped) and of the item
+/// itself, outermost first, joined by "\n". An item's normalized text is its plain text (markup
+/// flattened to what a reader sees, the checkbox and any HTML, goal comments included, removed) in lower
+/// case (invariant), whitespace runs collapsed to one space, trimmed. Headings are not part of it, so
+/// moving an item to another section keeps its id. Items with the same computed id (the same text under
+/// the same parents) are told apart by document order: the first keeps it, the second gets <c>-2</c>,
+/// the third <c>-3</c>, and so on; a computed id that an explicit one already holds takes the next free
+/// suffix the same way. So an id stays the same when other items are added, removed or reordered; it
+/// changes when the item's own text, or an enclosing item's, changes, unless the item has a goal comment.</para>
 /// <para><b>Limits.</b> Checked before Markdig parses anything, because Markdig recurses over nested
 /// blocks and a stack overflow ends the process: at most <see cref="MaxBytes"/> bytes; no NUL byte;
 /// valid UTF-8 (a byte order mark is fine); and at most <see cref="MaxNesting"/> levels of nesting, counted
@@ -48,8 +50,8 @@ public static class RoadmapReader
                 return ContentDecoder.TooLarge(path, stream.Length);
             }
 
-            // One byte past the limit tells a file that grew after the length check (or cannot seek) from one that fits.
-            var buffer = new byte[(stream.CanSeek ? stream.Length : MaxBytes) + 1];
+            // Reading one byte past the limit catches a file that grew after the check, or cannot seek.
+            var buffer = new byte[MaxBytes + 1];
             var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
             content = buffer[..read];
         }
