@@ -1,2 +1,0 @@
-namespace ClawClip.Roadmap;
-internal static class AssemblyMarker { }
