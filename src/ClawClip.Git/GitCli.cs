@@ -35,11 +35,25 @@ public sealed class GitCli
     public string RepositoryRoot { get; }
 
     /// <summary>Runs git; a non-zero exit is returned, not thrown.</summary>
-    public Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments, ReadOnlyMemory<byte>? standardInput, CancellationToken cancellationToken)
+    public Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments, ReadOnlyMemory<byte>? standardInput, CancellationToken cancellationToken) =>
+        RunAsync(arguments, standardInput, extraEnvironment: null, cancellationToken);
+
+    /// <summary>Runs git with variables added to its environment; a non-zero exit is returned, not thrown.</summary>
+    public Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments, ReadOnlyMemory<byte>? standardInput, IReadOnlyDictionary<string, string>? extraEnvironment, CancellationToken cancellationToken)
     {
+        var env = environment;
+        if (extraEnvironment is not null)
+        {
+            env = new Dictionary<string, string>(environment, StringComparer.Ordinal);
+            foreach (var (name, value) in extraEnvironment)
+            {
+                ((Dictionary<string, string>)env)[name] = value;
+            }
+        }
+
         var spec = ProcessSpec.Create("git", ["-C", RepositoryRoot, .. arguments]) with
         {
-            Environment = environment,
+            Environment = env,
             StandardInput = standardInput,
             MaxOutputBytes = 256 * 1024 * 1024,
         };

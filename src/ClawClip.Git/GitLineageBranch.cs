@@ -20,6 +20,14 @@ public sealed class GitLineageBranch : ILineageBranch
     private const string ScratchRef = "refs/clawclip/lineage-scratch";
     private const string ZeroId = "0000000000000000000000000000000000000000";
 
+    // fast-import grows and trims its heap for every commit; under glibc that is one brk() pair per
+    // buffer, which cost 2.4 s of system time for 2,000 commits here. Padding the heap top keeps it
+    // grown: the same stream took 0.13 s. Other C libraries ignore the variable.
+    private static readonly Dictionary<string, string> FastImportEnvironment = new(StringComparer.Ordinal)
+    {
+        ["MALLOC_TOP_PAD_"] = "67108864",
+    };
+
     private readonly GitCli git;
     private readonly string branchRef;
 
@@ -49,8 +57,13 @@ public sealed class GitLineageBranch : ILineageBranch
 
         var stream = FastImportStream(expectedTip, records);
         string[] importArgs = ["fast-import", "--quiet", "--done", "--force", "--date-format=raw"];
-        var imported = await git.OutputAsync(importArgs, cancellationToken, stream).ConfigureAwait(false);
-        var newTip = imported.Trim();
+        var import = await git.RunAsync(importArgs, stream, FastImportEnvironment, cancellationToken).ConfigureAwait(false);
+        if (import.ExitCode != 0)
+        {
+            throw new GitCommandException(importArgs, import.ExitCode, import.StandardError);
+        }
+
+        var newTip = import.StandardOutput.Trim();
         if (newTip.Length != 40)
         {
             throw new GitCommandException(importArgs, 0, $"fast-import did not report the new commit (got '{newTip}')");

@@ -14,7 +14,8 @@ internal sealed class BacklogIndex
     private readonly TaskFiles files;
     private readonly TimeSpan maxAge;
     private readonly Dictionary<TaskId, TaskDefinition> definitions = [];
-    private List<TaskId> order = [];
+    private readonly HashSet<TaskId> gone = [];
+    private TaskId[] order = [];
     private long listedAt;
 
     public BacklogIndex(TaskFiles files, TimeSpan maxAge)
@@ -26,14 +27,30 @@ internal sealed class BacklogIndex
     /// <summary>Backlog tasks an agent with <paramref name="skills"/> could take, best first.</summary>
     public IEnumerable<TaskId> Candidates(IReadOnlySet<string> skills)
     {
+        TaskId[] snapshot;
         lock (definitions)
         {
-            if (order.Count == 0 || Stopwatch.GetElapsedTime(listedAt) > maxAge)
+            if (gone.Count >= order.Length || Stopwatch.GetElapsedTime(listedAt) > maxAge)
             {
                 Refresh();
             }
 
-            return order.Where(id => definitions[id].Skills.All(skills.Contains)).ToArray();
+            snapshot = order;
+        }
+
+        // Lazily, over the list as it was: a claimer usually wins one of the first few.
+        foreach (var id in snapshot)
+        {
+            bool skip;
+            lock (definitions)
+            {
+                skip = gone.Contains(id) || !definitions[id].Skills.All(skills.Contains);
+            }
+
+            if (!skip)
+            {
+                yield return id;
+            }
         }
     }
 
@@ -42,7 +59,7 @@ internal sealed class BacklogIndex
     {
         lock (definitions)
         {
-            order.Remove(id);
+            gone.Add(id);
         }
     }
 
@@ -65,6 +82,7 @@ internal sealed class BacklogIndex
         }
 
         order = [.. present.OrderByDescending(id => definitions[id].Priority).ThenBy(id => id.Number)];
+        gone.Clear();
         listedAt = Stopwatch.GetTimestamp();
     }
 }

@@ -226,6 +226,11 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
     {
         var path = layout.EmergencyStopPath;
         EmergencyStop? stop = null;
+        if (!File.Exists(path))
+        {
+            return Task.FromResult(stop); // the claim path asks this every time: no exception for "no stop"
+        }
+
         try
         {
             stop = EmergencyStopFile.Deserialize(File.ReadAllBytes(path), layout.Display(path));

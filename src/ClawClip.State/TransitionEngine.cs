@@ -67,6 +67,11 @@ internal sealed class TransitionEngine
         }
 
         var path = expectedFrom is { } from ? layout.TaskPath(from, id) : null;
+        if (onlyIfFree && path is not null && !File.Exists(path))
+        {
+            return (Outcome.NotFound, null); // a claimer or reaper that lost the race: nothing to look into
+        }
+
         if (path is null || !File.Exists(path))
         {
             // Not where the caller thought. On the claim path that is the common case (another process took
@@ -190,7 +195,12 @@ internal sealed class TransitionEngine
             {
                 var observer = options.Observer;
                 observer.At(TransitionStep.BeforeRename, next.Id.Value);
-                var temporary = AtomicFile.WriteTemporary(toPath, content);
+
+                // Every new content first, durable, beside its destination, before anything is renamed.
+                var temporary = AtomicFile.WriteTemporary(toPath, content, flush: false);
+                var agentTemporaries = agentFiles.Select(f => AtomicFile.WriteTemporary(f.Path, f.Content, flush: false)).ToArray();
+                AtomicFile.FlushAll([temporary, .. agentTemporaries], []);
+
                 if (fromPath != toPath)
                 {
                     // rename(2): atomic, and the only way out of the source folder. A claim is this rename.
@@ -199,17 +209,16 @@ internal sealed class TransitionEngine
 
                 observer.At(TransitionStep.AfterRename, next.Id.Value);
                 File.Move(temporary, toPath, overwrite: true);
-
-                // One journal transaction holds the rename out of the old folder and into the new one
-                // (ext4, XFS, APFS), so flushing the destination folder makes the whole move durable.
-                DirectorySync.Flush(Path.GetDirectoryName(toPath)!);
                 observer.At(TransitionStep.AfterTaskFile, next.Id.Value);
 
-                foreach (var (agentPath, agentContent) in agentFiles)
+                for (var i = 0; i < agentFiles.Length; i++)
                 {
-                    AtomicFile.Write(agentPath, agentContent);
+                    File.Move(agentTemporaries[i], agentFiles[i].Path, overwrite: true);
                 }
 
+                // One journal transaction holds a rename out of one folder and into another (ext4, XFS,
+                // APFS), so flushing the destination folders makes every move of this transition durable.
+                AtomicFile.FlushAll([], [Path.GetDirectoryName(toPath)!, .. agentFiles.Select(f => Path.GetDirectoryName(f.Path)!)]);
                 observer.At(TransitionStep.AfterAgentFiles, next.Id.Value);
             }, cancellationToken).ConfigureAwait(false);
         }

@@ -21,7 +21,13 @@ internal static class AtomicFile
     /// The first half of a write: the content, durable, in a temporary file beside <paramref name="path"/>.
     /// The caller renames it into place.
     /// </summary>
-    public static string WriteTemporary(string path, ReadOnlySpan<byte> content)
+    public static string WriteTemporary(string path, ReadOnlySpan<byte> content) => WriteTemporary(path, content, flush: true);
+
+    /// <summary>
+    /// Writes the temporary file, fsynced only when <paramref name="flush"/>; a caller that writes several
+    /// flushes them with <see cref="FlushAll"/> before renaming any into place.
+    /// </summary>
+    public static string WriteTemporary(string path, ReadOnlySpan<byte> content, bool flush)
     {
         var directory = Path.GetDirectoryName(path)!;
         EnsureDirectory(directory);
@@ -29,10 +35,25 @@ internal static class AtomicFile
         using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1))
         {
             stream.Write(content);
-            stream.Flush(flushToDisk: true);
+            stream.Flush(flushToDisk: flush);
         }
 
         return temporary;
+    }
+
+    /// <summary>fsyncs each file, then each folder (once each).</summary>
+    public static void FlushAll(IReadOnlyList<string> files, IReadOnlyList<string> folders)
+    {
+        foreach (var file in files)
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, bufferSize: 1);
+            stream.Flush(flushToDisk: true);
+        }
+
+        foreach (var folder in folders.Distinct(StringComparer.Ordinal))
+        {
+            DirectorySync.Flush(folder);
+        }
     }
 
     /// <summary>Removes a file and makes the removal durable; no error if it is already gone.</summary>

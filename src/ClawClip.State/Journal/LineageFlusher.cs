@@ -54,8 +54,16 @@ internal sealed class LineageFlusher
 
     private async Task<int> FlushLockedAsync(CancellationToken cancellationToken)
     {
-        var tip = await branch.TipAsync(cancellationToken).ConfigureAwait(false);
-        FinishInterruptedFlush(tip);
+        // The last holder noted the tip it wrote, which saves asking git. If anything else moved the
+        // branch since, the compare-and-swap says so and we build on the actual tip.
+        var interrupted = File.Exists(journal.FlushMarkerPath);
+        var tip = interrupted ? null : journal.ReadKnownTip();
+        tip ??= await branch.TipAsync(cancellationToken).ConfigureAwait(false);
+        if (interrupted)
+        {
+            FinishInterruptedFlush(tip);
+        }
+
         var inProgress = await recovery.RecoverIntentsAsync(cancellationToken).ConfigureAwait(false);
 
         var written = 0;
@@ -82,6 +90,7 @@ internal sealed class LineageFlusher
 
                     File.Delete(journal.FlushMarkerPath);
                     tip = appended.Tip;
+                    journal.WriteKnownTip(tip);
                     written += batch.Count;
                     break;
 

@@ -26,6 +26,24 @@ internal sealed class LineageJournal
 
     public string FlushMarkerPath => Path.Combine(layout.PendingRoot, "flushing.json");
 
+    private string KnownTipPath => Path.Combine(layout.PendingRoot, "lineage-tip");
+
+    /// <summary>The tip the last lineage lock holder wrote, if it noted one. A hint: the ref update checks it.</summary>
+    public string? ReadKnownTip()
+    {
+        try
+        {
+            var tip = File.ReadAllText(KnownTipPath).Trim();
+            return tip.Length == 40 ? tip : null;
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public void WriteKnownTip(string tip) => File.WriteAllText(KnownTipPath, tip);
+
     /// <summary>A new key: sortable by time first, unique across processes.</summary>
     public static string NewKey(DateTimeOffset at) =>
         string.Create(
