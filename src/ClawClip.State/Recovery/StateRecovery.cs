@@ -99,12 +99,9 @@ internal sealed class StateRecovery
         var task = RepairLocked(id);
         var index = entry.EventIndex ?? 0;
         var reached = task is not null && task.History.Count > index && task.History[index].At == entry.Record.At;
-        if (reached)
+        foreach (var change in entry.Record.Changes.Where(c => c.Path.StartsWith("agents/", StringComparison.Ordinal)))
         {
-            foreach (var change in entry.Record.Changes.Where(c => c.Path.StartsWith("agents/", StringComparison.Ordinal) && c.Content is not null))
-            {
-                await CompleteAgentFileAsync(change.Path, change.Content!, entry.Record.At, agentLocksHeld, cancellationToken).ConfigureAwait(false);
-            }
+            await SettleAgentFileAsync(change.Path, reached ? change.Content : null, entry.Record.At, agentLocksHeld, cancellationToken).ConfigureAwait(false);
         }
 
         Settle(entry, reached);
@@ -205,13 +202,25 @@ internal sealed class StateRecovery
         }
     }
 
-    private async Task CompleteAgentFileAsync(string relativePath, string content, DateTimeOffset at, bool lockHeld, CancellationToken cancellationToken)
+    /// <summary>
+    /// Under the agent's lock: removes what a dead writer left beside an agent file and, for a transition
+    /// that took effect, writes the file it did not get to (unless a later transition already has).
+    /// </summary>
+    private async Task SettleAgentFileAsync(string relativePath, string? content, DateTimeOffset at, bool lockHeld, CancellationToken cancellationToken)
     {
         var path = layout.Full(relativePath);
         var agent = AgentId.Parse(relativePath.Split('/')[1]);
         using var agentLock = lockHeld ? null : await FileLock.AcquireAsync(layout.AgentLockPath(agent), lockTimeout, cancellationToken).ConfigureAwait(false);
+        if (AtomicFile.DeleteTemporaries(path) > 0)
+        {
+            Note($"{agent}: removed a temporary {relativePath.Split('/')[^1]} left by a writer that died");
+        }
 
-        // A later transition may already have rewritten the file; only an older one is replaced.
+        if (content is null)
+        {
+            return;
+        }
+
         var existing = ReadUpdatedAt(path);
         if (existing is null || existing < at)
         {
