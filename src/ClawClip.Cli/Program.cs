@@ -5,6 +5,7 @@ using ClawClip.Cli.Commands;
 var root = new RootCommand("claw.clip: a file-based, git-native orchestrator for a team of coding agents.")
 {
     CommonOptions.Repo,
+    DemoCommand.Create(),
     InitCommand.Create(),
     SubmitCommand.Create(),
     ClaimCommand.Create(),
@@ -14,6 +15,7 @@ var root = new RootCommand("claw.clip: a file-based, git-native orchestrator for
     StatusCommand.Create(),
     ShowCommand.Create(),
     LogCommand.Create(),
+    GoalsCommand.Create(),
     StopCommands.CreateStop(),
     StopCommands.CreateResume(),
 };

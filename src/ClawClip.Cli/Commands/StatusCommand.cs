@@ -42,11 +42,6 @@ internal static class StatusCommand
                     Console.WriteLine($"EMERGENCY STOP by {stop.By} since {stop.At:u}: {stop.Reason}");
                 }
 
-                foreach (var problem in problems)
-                {
-                    Console.WriteLine("problem: " + problem);
-                }
-
                 foreach (var (queue, views) in queues)
                 {
                     Console.WriteLine($"{queue.ToString().ToLowerInvariant()} ({views.Length})");
@@ -55,6 +50,11 @@ internal static class StatusCommand
                         Console.WriteLine("  " + view.Line());
                     }
                 }
+            }
+
+            foreach (var problem in problems)
+            {
+                Console.Error.WriteLine("error: " + problem);
             }
 
             return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.InvalidData;
