@@ -22,6 +22,19 @@ if (command is "claims" or "all")
     }
 }
 
+if (command is "status" or "all")
+{
+    var (startup, total) = await StatusBench.RunAsync(tasks);
+    Console.WriteLine($"status  `clawclip status --json`, {tasks} tasks: {total:0} ms in all, {startup:0} ms of it start-up → {total - startup:0} ms of work (median of 7)");
+}
+
+if (command is "lineage" or "all")
+{
+    var history = Option("--history", 100_000);
+    var (empty, full, seeding) = await LineageBench.RunAsync(history);
+    Console.WriteLine($"lineage commits/s in batches of 100: {empty:0} with 10,000 tasks and a short history, {full:0} with {history} more commits behind them (those took {seeding.TotalSeconds:0.0} s to write)");
+}
+
 return 0;
 
 int Option(string name, int fallback)

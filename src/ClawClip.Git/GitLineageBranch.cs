@@ -28,14 +28,21 @@ public sealed class GitLineageBranch : ILineageBranch
         ["MALLOC_TOP_PAD_"] = "67108864",
     };
 
+    // Appends between two `git gc --auto` checks. The first append of a process checks too, so the
+    // command line (one append per process) keeps the repository tidy as well as the daemon does.
+    private const int HousekeepingEvery = 32;
+
     private readonly GitCli git;
     private readonly string branchRef;
+    private int appends = -1;
 
     public GitLineageBranch(GitCli git, string branchRef = BranchRef)
     {
         this.git = git;
         this.branchRef = branchRef;
     }
+
+    public string RepositoryRoot => git.RepositoryRoot;
 
     /// <summary>Who commits every lineage commit; the author is the agent that decided.</summary>
     public static AgentIdentity Committer => AgentIdentity.ClawClip;
@@ -74,6 +81,7 @@ public sealed class GitLineageBranch : ILineageBranch
         var moved = await git.RunAsync(["update-ref", "--stdin"], transaction, cancellationToken).ConfigureAwait(false);
         if (moved.ExitCode == 0)
         {
+            await HousekeepingAsync(cancellationToken).ConfigureAwait(false);
             return new AppendResult.Appended(newTip);
         }
 
@@ -84,6 +92,25 @@ public sealed class GitLineageBranch : ILineageBranch
         }
 
         throw new GitCommandException(["update-ref", "--stdin"], moved.ExitCode, moved.StandardError);
+    }
+
+    /// <summary>
+    /// Every append leaves a pack (or loose objects); left alone, thousands of them would slow every
+    /// lookup as the history grows. Like git's own commands after they write, ask now and then whether
+    /// housekeeping is due: <c>git gc --auto</c> returns at once when it is not.
+    /// </summary>
+    private async Task HousekeepingAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Increment(ref appends) % HousekeepingEvery != 0)
+        {
+            return;
+        }
+
+        var result = await git.RunAsync(["gc", "--auto", "--quiet"], null, cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            throw new GitCommandException(["gc", "--auto", "--quiet"], result.ExitCode, result.StandardError);
+        }
     }
 
     /// <inheritdoc />
