@@ -22,6 +22,7 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
     private readonly LineageFlusher flusher;
     private readonly BacklogIndex backlog;
     private readonly TaskIdAllocator ids;
+    private readonly LineageReconciler reconciler;
 
     public FileStateStore(StateLayout layout, ILineageBranch branch, TimeProvider time, StateStoreOptions? options = null)
     {
@@ -35,6 +36,7 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
         flusher = new LineageFlusher(layout, journal, recovery, branch, this.options);
         backlog = new BacklogIndex(files, this.options.BacklogIndexMaxAge);
         ids = new TaskIdAllocator(layout, files);
+        reconciler = new LineageReconciler(layout, files, branch);
     }
 
     public StateLayout Layout => layout;
@@ -174,15 +176,27 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
     }
 
     /// <summary>
-    /// What a process does at start: repair what a crash left, settle dead writers' intents, and commit
-    /// every transition the files hold that the branch lacks. Returns the repairs made.
+    /// What a process does at start: repair what a crash left, settle dead writers' intents, commit the
+    /// pending records, and then every transition the files hold that the branch still lacks (records
+    /// lost to a power cut). Returns the repairs made.
     /// </summary>
     public async Task<IReadOnlyList<string>> RecoverAsync(CancellationToken cancellationToken)
     {
         recovery.ScanAndRepair();
         await recovery.RecoverIntentsAsync(cancellationToken).ConfigureAwait(false);
         await flusher.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return recovery.TakeRepairs();
+        var repairs = recovery.TakeRepairs().ToList();
+        using (await FileLock.AcquireAsync(layout.LineageLockPath, options.LockTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            // Only when nothing is pending: a record waiting for its commit is not a lost one.
+            if (!HasPendingLineage() && await reconciler.ReconcileAsync(cancellationToken).ConfigureAwait(false) is > 0 and var written)
+            {
+                File.Delete(Path.Combine(layout.PendingRoot, "lineage-tip"));
+                repairs.Add($"wrote {written} lineage commit(s) for changes the branch lacked (records lost, likely to a power cut)");
+            }
+        }
+
+        return repairs;
     }
 
     /// <summary>Writes every ready lineage record as a commit. Returns how many this call wrote.</summary>

@@ -12,4 +12,5 @@ public static class Policies
     public const string EmergencyStop = "emergency-stop";
     public const string AgentSnapshot = "agent.context-snapshot";
     public const string AgentOutbox = "agent.outbox";
+    public const string Reconcile = "recovery.reconcile";
 }

@@ -34,7 +34,9 @@ internal sealed class TaskIdAllocator
     {
         try
         {
-            return long.TryParse(File.ReadAllText(layout.NextIdHintPath).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+            // Only a hint: one that is damaged or out of range is ignored and the disk is asked instead.
+            return long.TryParse(File.ReadAllText(layout.NextIdHintPath).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                && n > 0 && n <= TaskId.MaxNumber ? n : null;
         }
         catch (FileNotFoundException)
         {

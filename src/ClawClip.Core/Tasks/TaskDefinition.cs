@@ -32,7 +32,7 @@ public sealed record TaskDefinition(
             throw new ArgumentException("a task needs a title", nameof(Title));
         }
 
-        if (Title.Contains('\n', StringComparison.Ordinal) || Title.Length > 200)
+        if (Title.Contains('\n', StringComparison.Ordinal) || Title.Contains('\r', StringComparison.Ordinal) || Title.Length > 200)
         {
             throw new ArgumentException("a task title is one line of at most 200 characters", nameof(Title));
         }

@@ -103,6 +103,11 @@ public sealed record TaskRecord
         }
 
         TaskTransitions.Ensure(Id, Status, to);
+        if (costUsd < 0)
+        {
+            throw new ArgumentException($"a cost cannot be negative ({costUsd} USD)", nameof(costUsd));
+        }
+
         Lease? lease = null;
         if (to.IsHeld())
         {

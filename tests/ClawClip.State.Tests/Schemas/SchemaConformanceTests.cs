@@ -26,7 +26,7 @@ public sealed class SchemaConformanceTests
     [Fact]
     public async Task SubmittedTask_WithEveryFieldSet_MatchesTheTaskSchema()
     {
-        using var repo = await SchemaTestRepository.CreateAsync(None);
+        using var repo = await TestRepository.CreateAsync(None);
         var first = await repo.Store.SubmitAsync(Definition("Write the parser"), Actor.Human, "a person asked for it", None);
         var task = await repo.Store.SubmitAsync(
             Definition("Parse ROADMAP.md task lists") with
@@ -53,7 +53,7 @@ public sealed class SchemaConformanceTests
     [Fact]
     public async Task SubmittedTask_WithOnlyATitle_MatchesTheTaskSchema()
     {
-        using var repo = await SchemaTestRepository.CreateAsync(None);
+        using var repo = await TestRepository.CreateAsync(None);
         var task = await repo.Store.SubmitAsync(Definition("Tidy the README") with { Priority = 0, MaxAttempts = 1 }, Actor.Human, "", None);
 
         var json = repo.ReadTaskFile(TaskState.Backlog, task.Id);
@@ -66,7 +66,7 @@ public sealed class SchemaConformanceTests
     [Fact]
     public async Task ClaimedTask_WithHolderAndLease_MatchesTheTaskSchema()
     {
-        using var repo = await SchemaTestRepository.CreateAsync(None);
+        using var repo = await TestRepository.CreateAsync(None);
         await repo.Store.SubmitAsync(Definition("Add the reaper") with { Skills = ["csharp"] }, Actor.Human, "needed", None);
 
         var claimed = Assert.IsType<ClaimResult.Claimed>(
@@ -83,7 +83,7 @@ public sealed class SchemaConformanceTests
     [Fact]
     public async Task TaskMovedThroughReviewToDoneWithCosts_MatchesTheTaskSchemaAtEveryStep()
     {
-        using var repo = await SchemaTestRepository.CreateAsync(None);
+        using var repo = await TestRepository.CreateAsync(None);
         var id = (await repo.Store.SubmitAsync(Definition("Add the merge queue"), Actor.Human, "needed", None)).Id;
         await ClaimAsync(repo, id, Dev, Tier.Senior);
         AssertConforms(taskSchema, repo.ReadTaskFile(TaskState.Claimed, id));
@@ -116,7 +116,7 @@ public sealed class SchemaConformanceTests
     [Fact]
     public async Task TaskAskingAQuestionThenCanceled_MatchesTheTaskSchemaAtEveryStep()
     {
-        using var repo = await SchemaTestRepository.CreateAsync(None);
+        using var repo = await TestRepository.CreateAsync(None);
         var id = (await repo.Store.SubmitAsync(Definition("Choose a licence"), Actor.Human, "needed", None)).Id;
         await ClaimAsync(repo, id, Dev, Tier.Intern);
         await MoveAsync(repo, id, TaskState.Running, Actor.Agent(Dev, Tier.Intern), null);
@@ -131,7 +131,7 @@ public sealed class SchemaConformanceTests
     [Fact]
     public async Task TasksTakenBackByTheReaper_MatchTheTaskSchema()
     {
-        using var repo = await SchemaTestRepository.CreateAsync(None);
+        using var repo = await TestRepository.CreateAsync(None);
         var requeued = (await repo.Store.SubmitAsync(Definition("Retry me") with { MaxAttempts = 2 }, Actor.Human, "needed", None)).Id;
         var failed = (await repo.Store.SubmitAsync(Definition("One chance") with { MaxAttempts = 1 }, Actor.Human, "needed", None)).Id;
         await ClaimAsync(repo, requeued, Dev, Tier.Intern);
@@ -149,7 +149,7 @@ public sealed class SchemaConformanceTests
     [Fact]
     public async Task CurrentTask_OfAnAgentHoldingATask_MatchesItsSchema()
     {
-        using var repo = await SchemaTestRepository.CreateAsync(None);
+        using var repo = await TestRepository.CreateAsync(None);
         var id = (await repo.Store.SubmitAsync(Definition("Hold me"), Actor.Human, "needed", None)).Id;
         await ClaimAsync(repo, id, Dev, Tier.Senior);
         await MoveAsync(repo, id, TaskState.Running, Actor.Agent(Dev, Tier.Senior), null);
@@ -165,7 +165,7 @@ public sealed class SchemaConformanceTests
     [Fact]
     public async Task CurrentTask_OfAnAgentThatLetItsTaskGo_MatchesItsSchema()
     {
-        using var repo = await SchemaTestRepository.CreateAsync(None);
+        using var repo = await TestRepository.CreateAsync(None);
         var id = (await repo.Store.SubmitAsync(Definition("Let me go"), Actor.Human, "needed", None)).Id;
         await ClaimAsync(repo, id, Dev, Tier.Senior);
         await MoveAsync(repo, id, TaskState.Running, Actor.Agent(Dev, Tier.Senior), null);
@@ -182,7 +182,7 @@ public sealed class SchemaConformanceTests
     [Fact]
     public async Task ContextSnapshot_WithQaComments_MatchesItsSchema()
     {
-        using var repo = await SchemaTestRepository.CreateAsync(None);
+        using var repo = await TestRepository.CreateAsync(None);
         var snapshot = new ContextSnapshot(
             Dev,
             TaskId.Parse("T-0042"),
@@ -200,7 +200,7 @@ public sealed class SchemaConformanceTests
     [Fact]
     public async Task ContextSnapshot_ThatIsEmpty_MatchesItsSchema()
     {
-        using var repo = await SchemaTestRepository.CreateAsync(None);
+        using var repo = await TestRepository.CreateAsync(None);
 
         await repo.Store.SaveSnapshotAsync(ContextSnapshot.Empty(Dev, repo.Clock.GetUtcNow()), "reset", None);
 
@@ -210,7 +210,7 @@ public sealed class SchemaConformanceTests
     [Fact]
     public async Task Outbox_WithResultFollowUpsAndQuestions_MatchesItsSchema()
     {
-        using var repo = await SchemaTestRepository.CreateAsync(None);
+        using var repo = await TestRepository.CreateAsync(None);
         var outbox = new Outbox(
             Dev,
             TaskId.Parse("T-12345"),
@@ -227,7 +227,7 @@ public sealed class SchemaConformanceTests
     [Fact]
     public async Task Outbox_ThatIsEmpty_MatchesItsSchema()
     {
-        using var repo = await SchemaTestRepository.CreateAsync(None);
+        using var repo = await TestRepository.CreateAsync(None);
 
         await repo.Store.WriteOutboxAsync(Outbox.Empty(Dev, repo.Clock.GetUtcNow()), "cleared", None);
 
@@ -237,7 +237,7 @@ public sealed class SchemaConformanceTests
     [Fact]
     public async Task TaskFile_WithAnUnknownProperty_IsRefusedByTheSchemaAndByTheStore()
     {
-        using var repo = await SchemaTestRepository.CreateAsync(None);
+        using var repo = await TestRepository.CreateAsync(None);
 
         await AssertRefusedAsync(repo, file => file["colour"] = "blue", "\"colour\"");
     }
@@ -245,7 +245,7 @@ public sealed class SchemaConformanceTests
     [Fact]
     public async Task TaskFile_WithAnUnknownStateName_IsRefusedByTheSchemaAndByTheStore()
     {
-        using var repo = await SchemaTestRepository.CreateAsync(None);
+        using var repo = await TestRepository.CreateAsync(None);
 
         await AssertRefusedAsync(repo, file => file["status"] = "finished", "$.status");
     }
@@ -253,7 +253,7 @@ public sealed class SchemaConformanceTests
     [Fact]
     public async Task TaskFile_WithAnUnknownStateNameInItsHistory_IsRefusedByTheSchemaAndByTheStore()
     {
-        using var repo = await SchemaTestRepository.CreateAsync(None);
+        using var repo = await TestRepository.CreateAsync(None);
 
         await AssertRefusedAsync(repo, file => file["history"]![0]!["to"] = "Backlog", "$.history[0].to");
     }
@@ -261,7 +261,7 @@ public sealed class SchemaConformanceTests
     [Fact]
     public async Task TaskFile_WithoutARequiredField_IsRefusedByTheSchemaAndByTheStore()
     {
-        using var repo = await SchemaTestRepository.CreateAsync(None);
+        using var repo = await TestRepository.CreateAsync(None);
 
         await AssertRefusedAsync(repo, file => file.Remove("max_attempts"), "\"max_attempts\"");
     }
@@ -269,7 +269,7 @@ public sealed class SchemaConformanceTests
     [Fact]
     public async Task CurrentTask_NamingAStatusNoAgentHolds_IsRefusedByTheSchema()
     {
-        using var repo = await SchemaTestRepository.CreateAsync(None);
+        using var repo = await TestRepository.CreateAsync(None);
         var id = (await repo.Store.SubmitAsync(Definition("Hold me"), Actor.Human, "needed", None)).Id;
         await ClaimAsync(repo, id, Dev, Tier.Senior);
         var file = JsonNode.Parse(File.ReadAllText(repo.Layout.CurrentTaskPath(Dev)))!.AsObject();
@@ -282,10 +282,10 @@ public sealed class SchemaConformanceTests
     private static TaskDefinition Definition(string title) =>
         new(title, "What to build.", [], TaskDefinition.DefaultPriority, [], null, [], TaskDefinition.DefaultMaxAttempts);
 
-    private static async Task ClaimAsync(SchemaTestRepository repo, TaskId id, AgentId agent, Tier tier) =>
+    private static async Task ClaimAsync(TestRepository repo, TaskId id, AgentId agent, Tier tier) =>
         Assert.IsType<ClaimResult.Claimed>(await repo.Store.TryClaimAsync(id, new ClaimRequest(agent, new HashSet<string>(), tier), None));
 
-    private static async Task MoveAsync(SchemaTestRepository repo, TaskId id, TaskState to, Actor by, decimal? cost) =>
+    private static async Task MoveAsync(TestRepository repo, TaskId id, TaskState to, Actor by, decimal? cost) =>
         Assert.IsType<TransitionResult.Moved>(
             await repo.Store.TransitionAsync(new TransitionRequest(id, to, by, $"moved to {to.Name()}", "test.step") { CostUsd = cost }, None));
 
@@ -299,7 +299,7 @@ public sealed class SchemaConformanceTests
     /// Breaks a real task file with <paramref name="edit"/>, then checks that the schema reports it at
     /// <paramref name="expectedInError"/> and that the store itself refuses to read it.
     /// </summary>
-    private async Task AssertRefusedAsync(SchemaTestRepository repo, Action<JsonObject> edit, string expectedInError)
+    private async Task AssertRefusedAsync(TestRepository repo, Action<JsonObject> edit, string expectedInError)
     {
         var id = (await repo.Store.SubmitAsync(Definition("Break me"), Actor.Human, "needed", None)).Id;
         var path = repo.Layout.TaskPath(TaskState.Backlog, id);

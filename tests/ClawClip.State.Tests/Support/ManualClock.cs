@@ -1,11 +1,11 @@
 namespace ClawClip.State.Tests.Support;
 
 /// <summary>A clock that stands still until a test moves it: leases expire when the test says so, never by waiting.</summary>
-internal sealed class SchemaClock : TimeProvider
+internal sealed class ManualClock : TimeProvider
 {
     private DateTimeOffset now;
 
-    public SchemaClock(DateTimeOffset start) => now = start;
+    public ManualClock(DateTimeOffset start) => now = start;
 
     public override DateTimeOffset GetUtcNow() => now;
 

@@ -9,9 +9,9 @@ namespace ClawClip.State.Tests.Support;
 /// A real git repository in a temporary folder with a real <see cref="FileStateStore"/> on it, lineage
 /// committed through git, and a clock the test moves. Deleted on dispose.
 /// </summary>
-internal sealed class SchemaTestRepository : IDisposable
+internal sealed class TestRepository : IDisposable
 {
-    private SchemaTestRepository(string root, SchemaClock clock, FileStateStore store)
+    private TestRepository(string root, ManualClock clock, FileStateStore store)
     {
         Root = root;
         Clock = clock;
@@ -20,24 +20,24 @@ internal sealed class SchemaTestRepository : IDisposable
 
     public string Root { get; }
 
-    public SchemaClock Clock { get; }
+    public ManualClock Clock { get; }
 
     public FileStateStore Store { get; }
 
     public StateLayout Layout => Store.Layout;
 
-    public static async Task<SchemaTestRepository> CreateAsync(CancellationToken cancellationToken)
+    public static async Task<TestRepository> CreateAsync(CancellationToken cancellationToken)
     {
-        var root = Path.Combine(Path.GetTempPath(), "clawclip-schema-" + Guid.NewGuid().ToString("N"));
+        var root = Path.Combine(Path.GetTempPath(), "clawclip-state-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
         try
         {
             var git = new GitCli(root, new ProcessRunner());
             await git.OutputAsync(["init", "--quiet"], cancellationToken);
-            var clock = new SchemaClock(new DateTimeOffset(2026, 3, 14, 9, 26, 53, 589, TimeSpan.Zero));
+            var clock = new ManualClock(new DateTimeOffset(2026, 3, 14, 9, 26, 53, 589, TimeSpan.Zero));
             var store = new FileStateStore(new StateLayout(root), new GitLineageBranch(git), clock);
             await store.WriteReadmeAsync("readme", Actor.ClawClip, cancellationToken);
-            return new SchemaTestRepository(root, clock, store);
+            return new TestRepository(root, clock, store);
         }
         catch
         {
