@@ -43,6 +43,15 @@ internal static class CommandRunner
             {
                 return Fail(ExitCodes.Failure, e.Message);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return Fail(ExitCodes.Failure, "canceled");
+            }
+            catch (Exception e)
+            {
+                // The edge catches everything: a person gets one line, never a stack trace.
+                return Fail(ExitCodes.Failure, $"unexpected {e.GetType().Name}: {e.Message} (please report this)");
+            }
         });
 
     private static int Fail(int exitCode, string message)

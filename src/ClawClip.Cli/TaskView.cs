@@ -14,16 +14,18 @@ internal sealed record TaskView(
     string? Holder,
     DateTimeOffset? LeaseExpiresAt)
 {
-    public static TaskView Of(TaskRecord task) => new(
+    public static TaskView Of(TaskRecord task) => Of(TaskSummary.Of(task));
+
+    public static TaskView Of(TaskSummary task) => new(
         task.Id.Value,
-        task.Definition.Title,
+        task.Title,
         task.Status.Name(),
-        task.Definition.Priority,
-        task.Definition.Skills,
-        task.Definition.Goal?.Value,
+        task.Priority,
+        task.Skills,
+        task.Goal,
         task.Attempt,
         task.Holder,
-        task.Lease?.ExpiresAt);
+        task.LeaseExpiresAt);
 
     public string Line() =>
         $"{Status,-11} {Id,-7} p{Priority,-3} {(Holder is null ? string.Empty : Holder + " "),-10}{Title}"

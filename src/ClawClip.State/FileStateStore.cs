@@ -83,6 +83,47 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
         return Task.FromResult<IReadOnlyList<TaskRecord>>([.. byId.Values.OrderBy(t => t.Id.Number)]);
     }
 
+    /// <summary>
+    /// Every task's summary, for listings: each file read whole but its history stepped over, on every
+    /// core. A file that cannot be read is an <see cref="InvalidStateFileException"/> naming it.
+    /// </summary>
+    public IReadOnlyList<TaskSummary> ListSummaries()
+    {
+        var listed = TaskStateNames.All.SelectMany(state => files.List(state).Select(found => (State: state, found.Id, found.Path))).ToArray();
+        TaskSummary[] summaries;
+        try
+        {
+            summaries = Summaries(listed);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<InvalidStateFileException>().Any())
+        {
+            // Reading in parallel gathers failures; report the same one every time: the first by path.
+            var first = e.InnerExceptions.OfType<InvalidStateFileException>().OrderBy(x => x.DisplayPath, StringComparer.Ordinal).First();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+            throw;
+        }
+
+        // A task seen twice (it moved while we listed) shows once, in its later state.
+        return [.. summaries.GroupBy(s => s.Id).Select(g => g.MaxBy(s => s.Status == TaskState.Backlog ? 0 : 1)!).OrderBy(s => s.Id.Number)];
+    }
+
+    private TaskSummary[] Summaries((TaskState State, TaskId Id, string Path)[] listed) =>
+        listed
+            .AsParallel()
+            .Select(found =>
+            {
+                try
+                {
+                    return TaskSummaryReader.Read(File.ReadAllBytes(found.Path), layout.Display(found.Path), found.Id);
+                }
+                catch (FileNotFoundException)
+                {
+                    return null; // moved since the folder was listed; it shows where it went next time
+                }
+            })
+            .OfType<TaskSummary>()
+            .ToArray();
+
     /// <summary>Checks the folders under <c>state/tasks/</c>; returns each unknown entry with its path.</summary>
     public IReadOnlyList<string> CheckLayout() => files.CheckLayout();
 

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ClawClip.Core.State;
 using ClawClip.Core.Tasks;
 
 namespace ClawClip.Cli.Commands;
@@ -14,26 +17,20 @@ internal static class StatusCommand
         {
             var store = CommonOptions.Repository(parse).OpenStore(TimeProvider.System);
             var problems = store.CheckLayout();
-            var tasks = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+            var tasks = store.ListSummaries();
             var stop = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
             var queues = Enum.GetValues<QueueKind>().ToDictionary(
                 q => q,
                 q => tasks.Where(t => t.Status.Queue() == q)
-                    .OrderBy(t => TaskStateNames.All.ToList().IndexOf(t.Status))
-                    .ThenByDescending(t => t.Definition.Priority)
+                    .OrderBy(t => (int)t.Status)
+                    .ThenByDescending(t => t.Priority)
                     .ThenBy(t => t.Id.Number)
                     .Select(TaskView.Of)
                     .ToArray());
 
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonOutput.Serialize(new
-                {
-                    schema = 1,
-                    emergency_stop = stop,
-                    problems,
-                    queues = queues.ToDictionary(q => q.Key.ToString().ToLowerInvariant(), q => new { count = q.Value.Length, tasks = q.Value }),
-                }));
+                WriteJson(stop, problems, queues);
             }
             else
             {
@@ -60,5 +57,81 @@ internal static class StatusCommand
             return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.InvalidData;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Writes the JSON straight to stdout: with ten thousand tasks, reflection over anonymous objects
+    /// cost more than reading the files did.
+    /// </summary>
+    private static void WriteJson(EmergencyStop? stop, IReadOnlyList<string> problems, Dictionary<QueueKind, TaskView[]> queues)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        using var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        writer.WriteStartObject();
+        writer.WriteNumber("schema", 1);
+        writer.WritePropertyName("emergency_stop");
+        if (stop is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStartObject();
+            writer.WriteString("reason", stop.Reason);
+            writer.WriteString("by", stop.By);
+            writer.WriteString("at", stop.At);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteStartArray("problems");
+        foreach (var problem in problems)
+        {
+            writer.WriteStringValue(problem);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartObject("queues");
+        foreach (var (queue, views) in queues)
+        {
+            writer.WriteStartObject(queue.ToString().ToLowerInvariant());
+            writer.WriteNumber("count", views.Length);
+            writer.WriteStartArray("tasks");
+            foreach (var view in views)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", view.Id);
+                writer.WriteString("title", view.Title);
+                writer.WriteString("status", view.Status);
+                writer.WriteNumber("priority", view.Priority);
+                writer.WriteStartArray("skills");
+                foreach (var skill in view.Skills)
+                {
+                    writer.WriteStringValue(skill);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteString("goal", view.Goal);
+                writer.WriteNumber("attempt", view.Attempt);
+                writer.WriteString("holder", view.Holder);
+                if (view.LeaseExpiresAt is { } until)
+                {
+                    writer.WriteString("lease_expires_at", until);
+                }
+                else
+                {
+                    writer.WriteNull("lease_expires_at");
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.Flush();
+        stdout.WriteByte((byte)'\n');
     }
 }
