@@ -251,26 +251,16 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
         Task.FromResult(recovery.ReadCurrentTask(agent));
 
     /// <inheritdoc />
-    public Task<ContextSnapshot> ReadSnapshotAsync(AgentId agent, CancellationToken cancellationToken)
-    {
-        var path = layout.SnapshotPath(agent);
-        return Task.FromResult(File.Exists(path)
-            ? AgentFile.ReadSnapshot(File.ReadAllBytes(path), layout.Display(path), agent)
-            : ContextSnapshot.Empty(agent, DateTimeOffset.MinValue));
-    }
+    public Task<ContextSnapshot> ReadSnapshotAsync(AgentId agent, CancellationToken cancellationToken) =>
+        Task.FromResult(ReadAgentFile(layout.SnapshotPath(agent), agent, AgentFile.ReadSnapshot, ContextSnapshot.Empty));
 
     /// <inheritdoc />
     public Task SaveSnapshotAsync(ContextSnapshot snapshot, string reason, CancellationToken cancellationToken) =>
         WriteAgentFileAsync(snapshot.Agent, layout.SnapshotPath(snapshot.Agent), AgentFile.Serialize(snapshot), "context snapshot saved", reason, Policies.AgentSnapshot, cancellationToken);
 
     /// <inheritdoc />
-    public Task<Outbox> ReadOutboxAsync(AgentId agent, CancellationToken cancellationToken)
-    {
-        var path = layout.OutboxPath(agent);
-        return Task.FromResult(File.Exists(path)
-            ? AgentFile.ReadOutbox(File.ReadAllBytes(path), layout.Display(path), agent)
-            : Outbox.Empty(agent, DateTimeOffset.MinValue));
-    }
+    public Task<Outbox> ReadOutboxAsync(AgentId agent, CancellationToken cancellationToken) =>
+        Task.FromResult(ReadAgentFile(layout.OutboxPath(agent), agent, AgentFile.ReadOutbox, Outbox.Empty));
 
     /// <inheritdoc />
     public Task WriteOutboxAsync(Outbox outbox, string reason, CancellationToken cancellationToken) =>
@@ -326,6 +316,12 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
     /// </summary>
     public Task WriteReadmeAsync(string content, Actor actor, CancellationToken cancellationToken) =>
         WriteGuardedAsync(Path.Combine(layout.LocksRoot, "readme.lock"), Path.Combine(layout.Root, "README.md"), Encoding.UTF8.GetBytes(content), actor, "state folder initialized", "the state layout, explained for a person reading the files", Policies.Init, cancellationToken);
+
+    private delegate T AgentFileParser<out T>(ReadOnlySpan<byte> bytes, string displayPath, AgentId agent);
+
+    /// <summary>An agent's file as written, or its empty form when the agent has not written one yet.</summary>
+    private T ReadAgentFile<T>(string path, AgentId agent, AgentFileParser<T> parse, Func<AgentId, DateTimeOffset, T> empty) =>
+        File.Exists(path) ? parse(File.ReadAllBytes(path), layout.Display(path), agent) : empty(agent, DateTimeOffset.MinValue);
 
     private async Task<ClaimResult> ClaimAsync(TaskId id, ClaimRequest request, string policy, CancellationToken cancellationToken)
     {
