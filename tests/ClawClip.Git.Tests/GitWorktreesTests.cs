@@ -1,0 +1,103 @@
+using ClawClip.Core.Tasks;
+using ClawClip.Processes;
+
+namespace ClawClip.Git.Tests;
+
+public sealed class GitWorktreesTests : IAsyncLifetime
+{
+    private static readonly TaskId Task1 = TaskId.Parse("T-0001");
+    private readonly string root = Directory.CreateTempSubdirectory("clawclip-worktrees-").FullName;
+    private GitCli git = null!;
+    private GitWorktrees worktrees = null!;
+
+    public async Task InitializeAsync()
+    {
+        git = new GitCli(root, new ProcessRunner());
+        await Git("init", "-q", "-b", "main");
+        await File.WriteAllTextAsync(Path.Combine(root, "README.md"), "hello\n");
+        await Git("add", "README.md");
+        await Git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "first");
+        worktrees = new GitWorktrees(git);
+    }
+
+    public Task DisposeAsync()
+    {
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            File.SetAttributes(file, FileAttributes.Normal);
+        }
+
+        Directory.Delete(root, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Ensure_CreatesAWorktreeOnTheTaskBranch_OutsideThePersonsWorkingTree()
+    {
+        var worktree = await worktrees.EnsureAsync(Task1, "main", CancellationToken.None);
+
+        Assert.Equal("task/T-0001", worktree.Branch);
+        Assert.True(File.Exists(Path.Combine(worktree.Path, "README.md")));
+        Assert.Equal((await Git("rev-parse", "main")).Trim(), (await Git("rev-parse", "task/T-0001")).Trim());
+        Assert.Equal(string.Empty, (await Git("status", "--porcelain")).Trim()); // invisible to the person's status
+    }
+
+    [Fact]
+    public async Task WorkCommittedInTheWorktree_StaysOnTheTaskBranch_AndSurvivesRemoval()
+    {
+        var worktree = await worktrees.EnsureAsync(Task1, "main", CancellationToken.None);
+        var inWorktree = new GitCli(worktree.Path, new ProcessRunner());
+        await File.WriteAllTextAsync(Path.Combine(worktree.Path, "new.txt"), "work\n");
+        await inWorktree.OutputAsync(["add", "new.txt"], CancellationToken.None);
+        await inWorktree.OutputAsync(["-c", "user.name=dev-1", "-c", "user.email=dev-1@agents.clawclip.invalid", "commit", "-q", "-m", "work"], CancellationToken.None);
+
+        await worktrees.RemoveAsync(Task1, CancellationToken.None);
+
+        Assert.False(Directory.Exists(worktree.Path));
+        Assert.False(File.Exists(Path.Combine(root, "new.txt")));
+        Assert.Equal("work", (await Git("log", "-1", "--format=%s", "task/T-0001")).Trim());
+        Assert.Equal("first", (await Git("log", "-1", "--format=%s", "main")).Trim());
+    }
+
+    [Fact]
+    public async Task Ensure_AfterTheFolderVanished_RecreatesItOnTheSameBranchWithItsWork()
+    {
+        var worktree = await worktrees.EnsureAsync(Task1, "main", CancellationToken.None);
+        var inWorktree = new GitCli(worktree.Path, new ProcessRunner());
+        await File.WriteAllTextAsync(Path.Combine(worktree.Path, "new.txt"), "work\n");
+        await inWorktree.OutputAsync(["add", "new.txt"], CancellationToken.None);
+        await inWorktree.OutputAsync(["-c", "user.name=d", "-c", "user.email=d@x.invalid", "commit", "-q", "-m", "work"], CancellationToken.None);
+        Directory.Delete(worktree.Path, recursive: true);
+
+        var again = await worktrees.EnsureAsync(Task1, "main", CancellationToken.None);
+
+        Assert.Equal(worktree.Path, again.Path);
+        Assert.True(File.Exists(Path.Combine(again.Path, "new.txt")));
+    }
+
+    [Fact]
+    public async Task Ensure_Twice_ReturnsTheSameWorktree()
+    {
+        var first = await worktrees.EnsureAsync(Task1, "main", CancellationToken.None);
+        await File.WriteAllTextAsync(Path.Combine(first.Path, "scratch.txt"), "uncommitted\n");
+
+        var second = await worktrees.EnsureAsync(Task1, "main", CancellationToken.None);
+
+        Assert.Equal(first, second);
+        Assert.True(File.Exists(Path.Combine(second.Path, "scratch.txt")));
+    }
+
+    [Fact]
+    public async Task DeleteBranch_RemovesTheTaskBranch_AndIsQuietWhenItIsGone()
+    {
+        await worktrees.EnsureAsync(Task1, "main", CancellationToken.None);
+        await worktrees.RemoveAsync(Task1, CancellationToken.None);
+
+        await worktrees.DeleteBranchAsync(Task1, CancellationToken.None);
+        await worktrees.DeleteBranchAsync(Task1, CancellationToken.None);
+
+        Assert.Equal(string.Empty, (await Git("branch", "--list", "task/*")).Trim());
+    }
+
+    private Task<string> Git(params string[] arguments) => git.OutputAsync(arguments, CancellationToken.None);
+}
