@@ -10,7 +10,7 @@ namespace ClawClip.State;
 /// The state store on plain files under <c>state/</c>, with every change committed to the lineage branch.
 /// Safe to use from any number of threads and processes at once.
 /// </summary>
-public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmergencyStop
+public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmergencyStop, IAgentTrust
 {
     private readonly StateLayout layout;
     private readonly TimeProvider time;
@@ -267,6 +267,41 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
         WriteAgentFileAsync(outbox.Agent, layout.OutboxPath(outbox.Agent), AgentFile.Serialize(outbox), "outbox written", reason, Policies.AgentOutbox, cancellationToken);
 
     /// <inheritdoc />
+    public Task<TrustRecord> ReadTrustAsync(AgentId agent, CancellationToken cancellationToken) =>
+        Task.FromResult(ReadAgentFile(layout.TrustPath(agent), agent, TrustFile.Deserialize, (a, _) => TrustRecord.New(a)));
+
+    /// <inheritdoc />
+    public async Task<TrustChange> RecordOutcomeAsync(AgentId agent, TaskId task, bool success, decimal costUsd, string reason, TrustRules rules, CancellationToken cancellationToken)
+    {
+        TrustChange? change = null;
+        var path = layout.TrustPath(agent);
+        await WriteGuardedAsync(layout.AgentLockPath(agent), path, Actor.ClawClip, () =>
+        {
+            var before = ReadAgentFile(path, agent, TrustFile.Deserialize, (a, _) => TrustRecord.New(a));
+            change = before.After(success, costUsd, rules, time.GetUtcNow());
+            var (subject, policy) = change switch
+            {
+                { Promoted: true } => ($"{agent} promoted {before.Tier.Name()} → {change.After.Tier.Name()}", "trust.promotion"),
+                { Demoted: true } => ($"{agent} demoted {before.Tier.Name()} → {change.After.Tier.Name()}", "trust.demotion"),
+                _ => ($"{agent} {(success ? "succeeded" : "failed")} at {task}", "trust.outcome"),
+            };
+            return new GuardedChange(
+                TrustFile.Serialize(change.After),
+                subject,
+                $"{reason} Rule: {change.Reason}.",
+                [
+                    new Trailer("Task", task.Value),
+                    new Trailer("Agent", agent.Value),
+                    new Trailer("Tier", change.After.Tier.Name()),
+                    new Trailer("Policy", policy),
+                    new Trailer("Cost-USD", costUsd.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)),
+                    new Trailer("Data", layout.Relative(path)),
+                ]);
+        }, cancellationToken).ConfigureAwait(false);
+        return change!;
+    }
+
+    /// <inheritdoc />
     public Task<EmergencyStop?> ReadAsync(CancellationToken cancellationToken)
     {
         var path = layout.EmergencyStopPath;
@@ -378,28 +413,41 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
         WriteGuardedAsync(layout.AgentLockPath(agent), path, content, Actor.Agent(agent, Tier.Intern) with { Tier = null }, $"{agent} {what}", reason, policy, cancellationToken);
 
     /// <summary>A change to one non-task file, journaled and written under <paramref name="lockPath"/>. Null content deletes.</summary>
-    private async Task WriteGuardedAsync(string lockPath, string path, byte[]? content, Actor actor, string subject, string reason, string policy, CancellationToken cancellationToken)
+    private Task WriteGuardedAsync(string lockPath, string path, byte[]? content, Actor actor, string subject, string reason, string policy, CancellationToken cancellationToken) =>
+        WriteGuardedAsync(
+            lockPath,
+            path,
+            actor,
+            () => new GuardedChange(content, subject, reason, [new Trailer("Agent", actor.Name), new Trailer("Policy", policy), new Trailer("Data", layout.Relative(path))]),
+            cancellationToken);
+
+    /// <summary>
+    /// A change to one non-task file decided under <paramref name="lockPath"/> (so it may read the file
+    /// first), journaled, written, and committed.
+    /// </summary>
+    private async Task WriteGuardedAsync(string lockPath, string path, Actor actor, Func<GuardedChange> decide, CancellationToken cancellationToken)
     {
         using (await FileLock.AcquireAsync(lockPath, options.LockTimeout, cancellationToken).ConfigureAwait(false))
         {
+            var change = decide();
             var at = time.GetUtcNow();
             var record = new LineageRecord(
                 LineageJournal.NewKey(at),
                 at,
                 actor.Identity,
-                subject,
-                reason,
-                [new Trailer("Agent", actor.Name), new Trailer("Policy", policy), new Trailer("Data", layout.Relative(path))],
-                [new StateChange(layout.Relative(path), content is null ? null : Encoding.UTF8.GetString(content))]);
+                change.Subject,
+                change.Reason,
+                change.Trailers,
+                [new StateChange(layout.Relative(path), change.Content is null ? null : Encoding.UTF8.GetString(change.Content))]);
             var entry = new JournalEntry(record.Id, layout.Relative(lockPath), null, null, null, record);
             journal.WriteIntent(entry);
-            if (content is null)
+            if (change.Content is null)
             {
                 AtomicFile.Delete(path);
             }
             else
             {
-                AtomicFile.Write(path, content);
+                AtomicFile.Write(path, change.Content);
             }
 
             journal.MarkReady(entry.Key);
