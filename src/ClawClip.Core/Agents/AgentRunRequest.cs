@@ -1,0 +1,25 @@
+namespace ClawClip.Core.Agents;
+
+/// <summary>One run of an agent: what it is asked, where, with what it may see, within which limits.</summary>
+/// <param name="Agent">Who runs.</param>
+/// <param name="Prompt">The task: spec, acceptance criteria, history, review comments.</param>
+/// <param name="SystemPrompt">The role and its rules, appended to the runtime's own system prompt.</param>
+/// <param name="WorkingDirectory">The task's worktree: the agent is given no path outside it.</param>
+/// <param name="Environment">Everything the agent's process sees of the environment, and nothing else.</param>
+/// <param name="Policy">The agent's tier: turns, cost and tools.</param>
+/// <param name="Timeout">Wall time before the run and all its processes are killed.</param>
+public sealed record AgentRunRequest(
+    AgentId Agent,
+    string Prompt,
+    string SystemPrompt,
+    string WorkingDirectory,
+    IReadOnlyDictionary<string, string> Environment,
+    TierPolicy Policy,
+    TimeSpan Timeout)
+{
+    /// <summary>The session to continue (from the agent's context snapshot), so a retried task resumes.</summary>
+    public string? ResumeSessionId { get; init; }
+
+    /// <summary>A JSON Schema the answer must follow (QA verdicts, planner output), if any.</summary>
+    public string? JsonSchema { get; init; }
+}

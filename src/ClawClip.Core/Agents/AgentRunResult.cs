@@ -1,0 +1,25 @@
+namespace ClawClip.Core.Agents;
+
+/// <summary>
+/// What a run produced. A run succeeded only if its process exited 0 and it did not report an error:
+/// never judged by a status word alone.
+/// </summary>
+/// <param name="Succeeded">Exit code 0 and no error reported.</param>
+/// <param name="Result">The agent's answer, in its words.</param>
+/// <param name="StructuredOutput">The answer as JSON text when a schema was asked for.</param>
+/// <param name="SessionId">The session to resume next time.</param>
+/// <param name="CostUsd">What the run cost.</param>
+/// <param name="Turns">How many turns it took.</param>
+/// <param name="Failure">Why it failed, in a sentence a person can act on; null on success.</param>
+public sealed record AgentRunResult(
+    bool Succeeded,
+    string? Result,
+    string? StructuredOutput,
+    string? SessionId,
+    decimal CostUsd,
+    int Turns,
+    string? Failure)
+{
+    public static AgentRunResult Failed(string failure, string? sessionId = null, decimal costUsd = 0m, int turns = 0) =>
+        new(false, null, null, sessionId, costUsd, turns, failure);
+}
