@@ -1,0 +1,109 @@
+using System.Text;
+using ClawClip.Core.Agents;
+
+namespace ClawClip.Agents;
+
+/// <summary>
+/// Reads <c>agents/&lt;name&gt;.yaml</c> files. Every problem is an <see cref="AgentDefinitionException"/>
+/// naming the file, the line where there is one, what is wrong and how to fix it; paths in messages are
+/// shown as the caller gave them.
+/// </summary>
+public static class AgentDefinitionLoader
+{
+    /// <summary>Agent files are short; a bigger one is a mistake (a prompt pasted inline, the wrong file).</summary>
+    public const int MaxFileBytes = 64 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads one agent file; its name must be <c>&lt;name&gt;.yaml</c> for the <c>name</c> inside.</summary>
+    public static AgentDefinition Load(string path)
+    {
+        var parsed = Read(path);
+        RequireFileNameMatches(parsed);
+        return parsed.Definition;
+    }
+
+    /// <summary>Reads every <c>*.yaml</c> file directly in <paramref name="agentsFolder"/>, ordered by name; names must be unique.</summary>
+    public static IReadOnlyList<AgentDefinition> LoadAll(string agentsFolder)
+    {
+        if (!Directory.Exists(agentsFolder))
+        {
+            throw new AgentDefinitionException(agentsFolder, null, "no such folder; create it with one <name>.yaml file per agent");
+        }
+
+        var files = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(agentsFolder).Order(StringComparer.Ordinal))
+        {
+            var extension = Path.GetExtension(file);
+            if (extension.Equals(".yml", StringComparison.OrdinalIgnoreCase) || (extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase) && extension != ".yaml"))
+            {
+                throw new AgentDefinitionException(file, null, $"agent files end in '.yaml'; rename it to {Path.GetFileNameWithoutExtension(file)}.yaml");
+            }
+
+            if (extension == ".yaml")
+            {
+                files.Add(file);
+            }
+        }
+
+        var parsed = files.Select(Read).ToList();
+
+        // Names are compared before file names: "dev-1 is already in dev-1.yaml" says more than "rename dev-2.yaml".
+        var seen = new Dictionary<AgentId, ParsedAgent>();
+        foreach (var agent in parsed)
+        {
+            if (seen.TryGetValue(agent.Definition.Name, out var first))
+            {
+                throw new AgentDefinitionException(agent.File, agent.NameLine,
+                    $"name '{agent.Definition.Name}' is already used by {first.File}:{first.NameLine}; give each agent its own name");
+            }
+
+            seen.Add(agent.Definition.Name, agent);
+        }
+
+        foreach (var agent in parsed)
+        {
+            RequireFileNameMatches(agent);
+        }
+
+        return parsed.Select(a => a.Definition).OrderBy(d => d.Name.Value, StringComparer.Ordinal).ToList();
+    }
+
+    private static ParsedAgent Read(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new AgentDefinitionException(path, null, "no such file; create it, or check the path (agent files live in agents/<name>.yaml)");
+        }
+
+        if (info.Length > MaxFileBytes)
+        {
+            throw new AgentDefinitionException(path, null,
+                $"the file is {info.Length:N0} bytes, over the {MaxFileBytes / 1024} KB an agent file may hold; move long text such as the system prompt into its own file (system_prompt_file)");
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path, StrictUtf8);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new AgentDefinitionException(path, null, "the file is not UTF-8 text; save it as UTF-8");
+        }
+
+        return AgentFileReader.Read(path, text);
+    }
+
+    private static void RequireFileNameMatches(ParsedAgent agent)
+    {
+        var name = agent.Definition.Name.Value;
+        var stem = Path.GetFileNameWithoutExtension(agent.File);
+        if (!string.Equals(stem, name, StringComparison.Ordinal))
+        {
+            throw new AgentDefinitionException(agent.File, agent.NameLine,
+                $"name '{name}' does not match the file name; rename the file to {name}.yaml or set name: {stem}");
+        }
+    }
+}
