@@ -1,9 +1,7 @@
 using System.Text.Json;
 using ClawClip.Core.Agents;
 using ClawClip.Core.Tasks;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using ClawClip.Agents;
 
 namespace ClawClip.Cli;
 
@@ -28,7 +26,7 @@ internal sealed record AgentProfile(AgentId Agent, IReadOnlySet<string> Skills, 
         return new AgentProfile(agent, skills.ToHashSet(StringComparer.Ordinal), ReadTier(repository, agent));
     }
 
-    private static List<string> ReadSkills(Repository repository, AgentId agent)
+    private static IReadOnlyList<string> ReadSkills(Repository repository, AgentId agent)
     {
         var path = Path.Combine(repository.Root, "agents", agent.Value + ".yaml");
         if (!File.Exists(path))
@@ -38,16 +36,12 @@ internal sealed record AgentProfile(AgentId Agent, IReadOnlySet<string> Skills, 
 
         try
         {
-            var definition = new DeserializerBuilder()
-                .WithNamingConvention(UnderscoredNamingConvention.Instance)
-                .IgnoreUnmatchedProperties()
-                .Build()
-                .Deserialize<SkillsOnly>(File.ReadAllText(path));
-            return definition?.Skills ?? [];
+            return AgentDefinitionLoader.Load(path).Skills;
         }
-        catch (YamlException e)
+        catch (AgentDefinitionException e)
         {
-            throw new CliException(ExitCodes.InvalidData, $"agents/{agent}.yaml: line {e.Start.Line}: {e.Message}");
+            var where = $"agents/{agent}.yaml" + (e.Line is { } line ? $":{line}" : string.Empty);
+            throw new CliException(ExitCodes.InvalidData, $"{where}: {e.Problem}");
         }
     }
 
@@ -70,10 +64,5 @@ internal sealed record AgentProfile(AgentId Agent, IReadOnlySet<string> Skills, 
         {
             throw new CliException(ExitCodes.InvalidData, $"{repository.Layout.Display(path)}: not valid JSON: {e.Message}");
         }
-    }
-
-    private sealed class SkillsOnly
-    {
-        public List<string>? Skills { get; set; }
     }
 }

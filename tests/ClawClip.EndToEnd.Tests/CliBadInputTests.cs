@@ -74,6 +74,15 @@ public sealed class CliBadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task AnAgentFileWithATypo_IsNamedWithItsLineAndTheFix_AndNothingChanges()
+    {
+        var path = Path.Combine(repository.Root, "agents", "dev-1.yaml");
+        await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("skills:", "skils:", StringComparison.Ordinal));
+
+        await AssertRefusedAsync(["claim", "--agent", "dev-1"], exitCode: 7, "agents/dev-1.yaml:", "did you mean 'skills'?");
+    }
+
+    [Fact]
     public async Task ABinaryRoadmap_IsNamed_AndNothingChanges()
     {
         await File.WriteAllBytesAsync(Path.Combine(repository.Root, "ROADMAP.md"), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]);

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using ClawClip.Core.Agents;
+using ClawClip.Processes;
+
+namespace ClawClip.Agents;
+
+/// <summary>
+/// Reads the result JSON an agent prints — Claude Code's <c>--output-format json</c> result, which the
+/// <c>command</c> runtime's contract copies: <c>is_error</c>, <c>result</c>, <c>structured_output</c>,
+/// <c>session_id</c>, <c>total_cost_usd</c>, <c>num_turns</c>. A run succeeded only if the process exited 0
+/// and <c>is_error</c> is false; a status word such as <c>subtype: "success"</c> is never enough on its own.
+/// </summary>
+internal static class AgentResultParser
+{
+    public static AgentRunResult Parse(ProcessResult process, TimeSpan timeout)
+    {
+        if (process.TimedOut)
+        {
+            return AgentRunResult.Failed($"timed out after {timeout.TotalSeconds:0.#} s; it and every process it started were killed");
+        }
+
+        if (!TryReadResult(process.StandardOutput, out var json, out var problem))
+        {
+            var why = process.StandardOutputTruncated
+                ? $"it printed {process.StandardOutputBytes / (1024.0 * 1024.0):0.#} MB, more than is kept, and the result JSON was lost with the rest"
+                : $"its output is not the result JSON the runtime contract asks for ({problem})";
+            return AgentRunResult.Failed($"exit code {process.ExitCode}: {why}{StderrTail(process)}");
+        }
+
+        using (json)
+        {
+            var root = json.RootElement;
+            var isError = !root.TryGetProperty("is_error", out var flag) || flag.ValueKind != JsonValueKind.False;
+            var result = String(root, "result");
+            var sessionId = String(root, "session_id");
+            var cost = root.TryGetProperty("total_cost_usd", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDecimal() : 0m;
+            var turns = root.TryGetProperty("num_turns", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt32() : 0;
+            var structured = root.TryGetProperty("structured_output", out var s) && s.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) ? s.GetRawText() : null;
+
+            if (process.ExitCode != 0 || isError)
+            {
+                var subtype = String(root, "subtype");
+                var detail = result ?? Errors(root) ?? subtype ?? "no detail";
+                var reason = root.TryGetProperty("is_error", out _) ? $"reported an error ({(subtype is null ? string.Empty : subtype + ": ")}{detail})" : "did not say is_error: false";
+                return AgentRunResult.Failed($"exit code {process.ExitCode}: {reason}", sessionId, cost, turns);
+            }
+
+            return new AgentRunResult(true, result, structured, sessionId, cost, turns, null);
+        }
+    }
+
+    /// <summary>The whole output as one JSON object, or else its last line that is one (stream-json ends with the result).</summary>
+    private static bool TryReadResult(string output, out JsonDocument json, out string problem)
+    {
+        problem = "nothing was printed";
+        json = null!;
+        var trimmed = output.Trim();
+        if (trimmed.Length == 0)
+        {
+            return false;
+        }
+
+        if (TryObject(trimmed, out json, out problem))
+        {
+            return true;
+        }
+
+        var last = trimmed.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        return last is not null && last != trimmed && TryObject(last, out json, out _);
+    }
+
+    private static bool TryObject(string text, out JsonDocument json, out string problem)
+    {
+        json = null!;
+        try
+        {
+            json = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64 });
+            if (json.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                problem = string.Empty;
+                return true;
+            }
+
+            var kind = json.RootElement.ValueKind;
+            json.Dispose();
+            problem = $"expected a JSON object, got {kind.ToString().ToLowerInvariant()}";
+            return false;
+        }
+        catch (JsonException e)
+        {
+            var start = text.Length <= 80 ? text : text[..80] + "…";
+            problem = $"{e.Message.Split(" Path:")[0].TrimEnd('.')}; it began: {start.ReplaceLineEndings(" ")}";
+            return false;
+        }
+    }
+
+    private static string? String(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string? Errors(JsonElement root) =>
+        root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0
+            ? string.Join("; ", errors.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText()))
+            : null;
+
+    private static string StderrTail(ProcessResult process)
+    {
+        var lines = process.StandardError.Trim().Split('\n');
+        return lines.Length == 0 || lines[0].Length == 0
+            ? string.Empty
+            : "; stderr: " + string.Join(" / ", lines.TakeLast(3));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using ClawClip.Core.Agents;
+using ClawClip.Processes;
+
+namespace ClawClip.Agents;
+
+/// <summary>
+/// Any command line as an agent. The contract (README, "The command runtime"): the program starts in the
+/// task's worktree with exactly the environment the agent may see; it reads one JSON request on stdin
+/// (<c>schema</c>, <c>agent</c>, <c>prompt</c>, <c>system_prompt</c>, <c>session_id</c>, <c>json_schema</c>,
+/// <c>max_turns</c>, <c>max_cost_usd</c>, <c>allowed_tools</c>) and prints one JSON result on stdout with the
+/// fields of Claude Code's JSON result (<c>is_error</c>, <c>result</c>, <c>structured_output</c>,
+/// <c>session_id</c>, <c>total_cost_usd</c>, <c>num_turns</c>). It succeeded if it exits 0 with
+/// <c>is_error: false</c>.
+/// </summary>
+public sealed class CommandRuntime : IAgentRuntime
+{
+    private readonly string program;
+    private readonly IReadOnlyList<string> arguments;
+    private readonly IProcessRunner runner;
+    private readonly int maxOutputBytes;
+
+    public CommandRuntime(string program, IReadOnlyList<string> arguments, IProcessRunner runner, int maxOutputBytes = 4 * 1024 * 1024)
+    {
+        this.program = program;
+        this.arguments = arguments;
+        this.runner = runner;
+        this.maxOutputBytes = maxOutputBytes;
+    }
+
+    /// <inheritdoc />
+    public async Task<AgentRunResult> RunAsync(AgentRunRequest request, CancellationToken cancellationToken)
+    {
+        var input = JsonSerializer.SerializeToUtf8Bytes(
+            new
+            {
+                schema = 1,
+                agent = request.Agent.Value,
+                prompt = request.Prompt,
+                system_prompt = request.SystemPrompt,
+                session_id = request.ResumeSessionId,
+                json_schema = request.JsonSchema,
+                max_turns = request.Policy.MaxTurns,
+                max_cost_usd = request.Policy.MaxCostUsd,
+                allowed_tools = request.Policy.AllowedTools,
+            });
+        var spec = ProcessSpec.Create(program, [.. arguments]) with
+        {
+            WorkingDirectory = request.WorkingDirectory,
+            Environment = request.Environment,
+            InheritEnvironment = false,
+            StandardInput = input,
+            Timeout = request.Timeout,
+            MaxOutputBytes = maxOutputBytes,
+        };
+
+        ProcessResult process;
+        try
+        {
+            process = await runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProcessStartException e)
+        {
+            return AgentRunResult.Failed($"could not start: {e.Message}");
+        }
+
+        return AgentResultParser.Parse(process, request.Timeout);
+    }
+}

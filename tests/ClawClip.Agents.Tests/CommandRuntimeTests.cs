@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using ClawClip.Core.Agents;
+using ClawClip.Processes;
+
+namespace ClawClip.Agents.Tests;
+
+/// <summary>The command runtime against real scripted agents (/bin/sh), in a real folder.</summary>
+public sealed class CommandRuntimeTests : IDisposable
+{
+    private readonly string worktree = Directory.CreateTempSubdirectory("clawclip-runtime-").FullName;
+
+    public void Dispose() => Directory.Delete(worktree, recursive: true);
+
+    [Fact]
+    public async Task ASuccessfulAgent_ReportsItsResultCostTurnsAndSession()
+    {
+        var result = await RunAsync("""cat >/dev/null; echo '{"type":"result","is_error":false,"result":"done","session_id":"s-1","total_cost_usd":0.12,"num_turns":3}'""");
+
+        Assert.True(result.Succeeded, result.Failure);
+        Assert.Equal("done", result.Result);
+        Assert.Equal("s-1", result.SessionId);
+        Assert.Equal(0.12m, result.CostUsd);
+        Assert.Equal(3, result.Turns);
+    }
+
+    [Fact]
+    public async Task TheRequest_ArrivesOnStdin_AndTheAgentRunsInTheWorktree()
+    {
+        var result = await RunAsync("""read -r line; printf '{"is_error":false,"result":"%s","structured_output":{"cwd":"%s"}}' "$(printf '%s' "$line" | grep -o '"prompt":"[^"]*"' | cut -d'"' -f4)" "$(pwd)" """);
+
+        Assert.True(result.Succeeded, result.Failure);
+        Assert.Equal("build the parser", result.Result);
+        Assert.Contains(worktree, result.StructuredOutput!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheAgent_SeesOnlyTheEnvironmentItIsGiven()
+    {
+        Environment.SetEnvironmentVariable("CLAWCLIP_PERSONS_SECRET", "hunter2");
+        var result = await RunAsync("""cat >/dev/null; printf '{"is_error":false,"result":"%s"}' "$(env | cut -d= -f1 | sort | tr '\n' ' ')" """);
+
+        Assert.True(result.Succeeded, result.Failure);
+        Assert.DoesNotContain("CLAWCLIP_PERSONS_SECRET", result.Result, StringComparison.Ordinal);
+        Assert.Contains("ALLOWED_TOKEN", result.Result, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""cat >/dev/null; echo '{"is_error":true,"subtype":"success","result":"not logged in"}'""", "reported an error (success: not logged in)")]
+    [InlineData("""cat >/dev/null; echo '{"is_error":false,"result":"fine"}'; exit 1""", "exit code 1")]
+    [InlineData("""cat >/dev/null; echo 'I did it! Everything works.'""", "not the result JSON")]
+    [InlineData("""cat >/dev/null; echo '[1,2]'""", "expected a JSON object")]
+    [InlineData("""cat >/dev/null; echo '{"result":"no flag"}'""", "did not say is_error: false")]
+    public async Task AFailedOrGarbledRun_IsAFailureWithAClearReason_NotACrash(string script, string reason)
+    {
+        var result = await RunAsync(script);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(reason, result.Failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAgentThatPrintsFiftyMegabytes_IsAFailure_AndItsOutputIsNotKept()
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+
+        var result = await RunAsync("cat >/dev/null; head -c 52428800 /dev/zero | tr '\\0' 'x'");
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("printed 50 MB", result.Failure, StringComparison.Ordinal);
+        Assert.True(GC.GetTotalAllocatedBytes(precise: true) - before < 40L * 1024 * 1024, "the runtime should not hold the whole output");
+    }
+
+    [Fact]
+    public async Task AnAgentThatHangs_IsKilledAtItsTimeout_WithTheProcessesItStarted()
+    {
+        var pidFile = Path.Combine(worktree, "child.pid");
+        var started = Stopwatch.GetTimestamp();
+
+        var result = await RunAsync($"sleep 300 & echo $! > {pidFile}; wait", TimeSpan.FromSeconds(1));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("timed out after 1 s", result.Failure, StringComparison.Ordinal);
+        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(60));
+        var child = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var deadline = Stopwatch.GetTimestamp();
+        while (IsAlive(child))
+        {
+            Assert.True(Stopwatch.GetElapsedTime(deadline) < TimeSpan.FromSeconds(10), $"child {child} outlived its agent");
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
+    public async Task AProgramThatDoesNotExist_IsAFailureNamingIt()
+    {
+        var runtime = new CommandRuntime("/no/such/agent-cli", [], new ProcessRunner());
+
+        var result = await runtime.RunAsync(Request(TimeSpan.FromSeconds(10)), CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("/no/such/agent-cli", result.Failure, StringComparison.Ordinal);
+    }
+
+    private Task<AgentRunResult> RunAsync(string script, TimeSpan? timeout = null) =>
+        new CommandRuntime("/bin/sh", ["-c", script], new ProcessRunner(), maxOutputBytes: 1024 * 1024)
+            .RunAsync(Request(timeout ?? TimeSpan.FromSeconds(30)), CancellationToken.None);
+
+    private AgentRunRequest Request(TimeSpan timeout) => new(
+        AgentId.Parse("dev-1"),
+        "build the parser",
+        "you are a developer",
+        worktree,
+        new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin", ["ALLOWED_TOKEN"] = "t" },
+        TierPolicy.For(Tier.Intern),
+        timeout);
+
+    // A zombie (exited, not yet reaped by init) counts as dead.
+    private static bool IsAlive(int pid) =>
+        File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Split(' ')[2].Equals("Z", StringComparison.Ordinal);
+}
