@@ -1,0 +1,21 @@
+namespace ClawClip.Core.Merging;
+
+/// <summary>What became of one attempt to land a task's branch. Every outcome but Merged leaves the target untouched.</summary>
+public abstract record MergeOutcome
+{
+    private MergeOutcome()
+    {
+    }
+
+    /// <summary>The target now points at <see cref="Commit"/>: the task's work rebased on it, gate passed.</summary>
+    public sealed record Merged(string Commit) : MergeOutcome;
+
+    /// <summary>The rebase stopped on these files: back to the dev with the output.</summary>
+    public sealed record Conflict(IReadOnlyList<string> Files, string Output) : MergeOutcome;
+
+    /// <summary>The integration gate failed on the rebased work: back to the dev with the output.</summary>
+    public sealed record GateFailed(string Command, int ExitCode, string Output) : MergeOutcome;
+
+    /// <summary>The target moved meanwhile, or its checkout has local changes: nothing done, try again.</summary>
+    public sealed record TargetBusy(string Reason) : MergeOutcome;
+}

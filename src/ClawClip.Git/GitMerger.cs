@@ -1,0 +1,130 @@
+using ClawClip.Core.Agents;
+using ClawClip.Core.Merging;
+using ClawClip.Core.Tasks;
+using ClawClip.Processes;
+
+namespace ClawClip.Git;
+
+/// <summary>
+/// Lands task branches with git: the rebase and the gate run in a private worktree
+/// (<c>.git/clawclip/merge</c>), so the person's checkout is never used for the work. The target then moves
+/// by compare-and-swap (<c>update-ref NEW OLD</c>), or, when the person has it checked out, by
+/// <c>merge --ff-only</c> there, which refuses rather than overwrite their local changes.
+/// </summary>
+public sealed class GitMerger : IMerger
+{
+    private const int OutputTail = 8000;
+
+    private readonly GitCli git;
+    private readonly IProcessRunner runner;
+    private readonly IReadOnlyDictionary<string, string> gateEnvironment;
+
+    /// <param name="git">The repository.</param>
+    /// <param name="runner">Runs the gate commands.</param>
+    /// <param name="gateEnvironment">What the gate commands see of the environment, and nothing else.</param>
+    public GitMerger(GitCli git, IProcessRunner runner, IReadOnlyDictionary<string, string> gateEnvironment)
+    {
+        this.git = git;
+        this.runner = runner;
+        this.gateEnvironment = gateEnvironment;
+    }
+
+    /// <inheritdoc />
+    public async Task<MergeOutcome> MergeAsync(TaskId task, string target, IReadOnlyList<IReadOnlyList<string>> gate, TimeSpan gateTimeout, CancellationToken cancellationToken)
+    {
+        var targetRef = "refs/heads/" + target;
+        var branchRef = "refs/heads/" + GitWorktrees.BranchOf(task);
+        var oldTarget = (await git.OutputAsync(["rev-parse", "--verify", targetRef], cancellationToken).ConfigureAwait(false)).Trim();
+        var oldBranch = (await git.OutputAsync(["rev-parse", "--verify", branchRef], cancellationToken).ConfigureAwait(false)).Trim();
+        var workspace = await PrepareWorkspaceAsync(oldBranch, cancellationToken).ConfigureAwait(false);
+        var inWorkspace = new GitCli(workspace, runner);
+        try
+        {
+            var rebase = await inWorkspace.RunAsync(["-c", "user.name=" + AgentIdentity.ClawClip.Name, "-c", "user.email=" + AgentIdentity.ClawClip.Email, "rebase", oldTarget], null, cancellationToken).ConfigureAwait(false);
+            if (rebase.ExitCode != 0)
+            {
+                var conflicted = await inWorkspace.OutputAsync(["diff", "--name-only", "--diff-filter=U"], cancellationToken).ConfigureAwait(false);
+                await inWorkspace.RunAsync(["rebase", "--abort"], null, cancellationToken).ConfigureAwait(false);
+                return new MergeOutcome.Conflict(conflicted.Split('\n', StringSplitOptions.RemoveEmptyEntries), Tail(rebase.StandardOutput + rebase.StandardError));
+            }
+
+            var rebased = (await inWorkspace.OutputAsync(["rev-parse", "HEAD"], cancellationToken).ConfigureAwait(false)).Trim();
+            foreach (var command in gate)
+            {
+                var spec = ProcessSpec.Create(command[0], [.. command.Skip(1)]) with
+                {
+                    WorkingDirectory = workspace,
+                    Environment = gateEnvironment,
+                    Timeout = gateTimeout,
+                };
+                var result = await runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+                if (result.ExitCode != 0 || result.TimedOut)
+                {
+                    var why = result.TimedOut ? $"timed out after {gateTimeout.TotalSeconds:0} s\n" : string.Empty;
+                    return new MergeOutcome.GateFailed(string.Join(' ', command), result.ExitCode, why + Tail(result.StandardOutput + result.StandardError));
+                }
+            }
+
+            // The dev continues from the rebased work if the task comes back; then the target moves.
+            await git.RunAsync(["update-ref", branchRef, rebased, oldBranch], null, cancellationToken).ConfigureAwait(false);
+            return await FastForwardAsync(target, targetRef, oldTarget, rebased, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await git.RunAsync(["worktree", "remove", "--force", workspace], null, CancellationToken.None).ConfigureAwait(false);
+            await git.RunAsync(["worktree", "prune"], null, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<MergeOutcome> FastForwardAsync(string target, string targetRef, string oldTarget, string rebased, CancellationToken cancellationToken)
+    {
+        if (await CheckoutOfAsync(targetRef, cancellationToken).ConfigureAwait(false) is { } checkout)
+        {
+            var merge = await new GitCli(checkout, runner).RunAsync(["merge", "--ff-only", "--quiet", rebased], null, cancellationToken).ConfigureAwait(false);
+            return merge.ExitCode == 0
+                ? new MergeOutcome.Merged(rebased)
+                : new MergeOutcome.TargetBusy($"{target} is checked out at {checkout} and could not be fast-forwarded there: {Tail(merge.StandardError).Trim()}");
+        }
+
+        var moved = await git.RunAsync(["update-ref", targetRef, rebased, oldTarget], null, cancellationToken).ConfigureAwait(false);
+        return moved.ExitCode == 0
+            ? new MergeOutcome.Merged(rebased)
+            : new MergeOutcome.TargetBusy($"{target} moved while the gate ran; the task is rebased again on the next try");
+    }
+
+    private async Task<string> PrepareWorkspaceAsync(string commit, CancellationToken cancellationToken)
+    {
+        var commonDir = Path.GetFullPath((await git.OutputAsync(["rev-parse", "--git-common-dir"], cancellationToken).ConfigureAwait(false)).Trim(), git.RepositoryRoot);
+        var workspace = Path.Combine(commonDir, "clawclip", "merge");
+        await git.RunAsync(["worktree", "remove", "--force", workspace], null, cancellationToken).ConfigureAwait(false);
+        await git.OutputAsync(["worktree", "prune"], cancellationToken).ConfigureAwait(false);
+        if (Directory.Exists(workspace))
+        {
+            Directory.Delete(workspace, recursive: true); // left by a merge that died before it could clean up
+        }
+
+        await git.OutputAsync(["worktree", "add", "--quiet", "--detach", workspace, commit], cancellationToken).ConfigureAwait(false);
+        return workspace;
+    }
+
+    /// <summary>The worktree that has <paramref name="branchRef"/> checked out, if any.</summary>
+    private async Task<string?> CheckoutOfAsync(string branchRef, CancellationToken cancellationToken)
+    {
+        string? path = null;
+        foreach (var line in (await git.OutputAsync(["worktree", "list", "--porcelain"], cancellationToken).ConfigureAwait(false)).Split('\n'))
+        {
+            if (line.StartsWith("worktree ", StringComparison.Ordinal))
+            {
+                path = line["worktree ".Length..];
+            }
+            else if (line == "branch " + branchRef)
+            {
+                return path;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Tail(string text) => text.Length <= OutputTail ? text : "…" + text[^OutputTail..];
+}

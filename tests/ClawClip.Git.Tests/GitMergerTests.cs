@@ -1,0 +1,128 @@
+using ClawClip.Core.Merging;
+using ClawClip.Core.Tasks;
+using ClawClip.Processes;
+
+namespace ClawClip.Git.Tests;
+
+public sealed class GitMergerTests : IAsyncLifetime
+{
+    private static readonly TaskId Task1 = TaskId.Parse("T-0001");
+    private static readonly IReadOnlyList<string> BothFilesThere = ["/bin/sh", "-c", "test -f main.txt && test -f task.txt"];
+    private readonly string root = Directory.CreateTempSubdirectory("clawclip-merge-").FullName;
+    private GitCli git = null!;
+    private GitMerger merger = null!;
+
+    public async Task InitializeAsync()
+    {
+        git = new GitCli(root, new ProcessRunner());
+        await Git("init", "-q", "-b", "main");
+        await CommitAsync(root, "README.md", "line one\n", "first", "person");
+
+        // The task's branch gets a commit by its agent; meanwhile main moves on.
+        var worktree = await new GitWorktrees(git).EnsureAsync(Task1, "main", CancellationToken.None);
+        await CommitAsync(worktree.Path, "task.txt", "work\n", "add task.txt", "dev-1");
+        await new GitWorktrees(git).RemoveAsync(Task1, CancellationToken.None);
+        await CommitAsync(root, "main.txt", "meanwhile\n", "main moved on", "person");
+
+        merger = new GitMerger(git, new ProcessRunner(), new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" });
+    }
+
+    public Task DisposeAsync()
+    {
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            File.SetAttributes(file, FileAttributes.Normal);
+        }
+
+        Directory.Delete(root, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Merge_RebasesTheTaskOnMain_AndFastForwardsWhenTheGatePasses()
+    {
+        await Git("checkout", "-q", "--detach"); // the person is not on main: main moves by compare-and-swap
+
+        var outcome = await merger.MergeAsync(Task1, "main", [BothFilesThere], TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        var merged = Assert.IsType<MergeOutcome.Merged>(outcome);
+        Assert.Equal(merged.Commit, (await Git("rev-parse", "main")).Trim());
+        Assert.Equal(["add task.txt", "main moved on", "first"], (await Git("log", "--format=%s", "main")).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(string.Empty, (await Git("rev-list", "--merges", "main")).Trim());
+        Assert.Equal("dev-1|claw.clip", (await Git("log", "-1", "--format=%an|%cn", "main")).Trim());
+        Assert.Equal(merged.Commit, (await Git("rev-parse", "task/T-0001")).Trim());
+    }
+
+    [Fact]
+    public async Task Merge_WhenThePersonHasMainCheckedOut_FastForwardsTheirCheckoutToo()
+    {
+        var outcome = await merger.MergeAsync(Task1, "main", [BothFilesThere], TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.IsType<MergeOutcome.Merged>(outcome);
+        Assert.True(File.Exists(Path.Combine(root, "task.txt")));
+        Assert.Equal(string.Empty, (await Git("status", "--porcelain")).Trim());
+    }
+
+    [Fact]
+    public async Task Merge_WhenTheCheckoutHasAFileInTheWay_RefusesAndLeavesMainAsItWas()
+    {
+        var before = (await Git("rev-parse", "main")).Trim();
+        await File.WriteAllTextAsync(Path.Combine(root, "task.txt"), "the person's own file\n");
+
+        var outcome = await merger.MergeAsync(Task1, "main", [BothFilesThere], TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.IsType<MergeOutcome.TargetBusy>(outcome);
+        Assert.Equal(before, (await Git("rev-parse", "main")).Trim());
+        Assert.Equal("the person's own file\n", await File.ReadAllTextAsync(Path.Combine(root, "task.txt")));
+    }
+
+    [Fact]
+    public async Task Merge_WithAFailingGate_LeavesMainUnchanged_AndReturnsTheOutput()
+    {
+        var before = (await Git("rev-parse", "main")).Trim();
+
+        var outcome = await merger.MergeAsync(Task1, "main", [BothFilesThere, ["/bin/sh", "-c", "echo 3 tests failed >&2; exit 3"]], TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        var failed = Assert.IsType<MergeOutcome.GateFailed>(outcome);
+        Assert.Equal(3, failed.ExitCode);
+        Assert.Contains("3 tests failed", failed.Output, StringComparison.Ordinal);
+        Assert.Equal(before, (await Git("rev-parse", "main")).Trim());
+    }
+
+    [Fact]
+    public async Task Merge_WithAGateThatHangs_KillsItAtTheTimeout_AndLeavesMainUnchanged()
+    {
+        var before = (await Git("rev-parse", "main")).Trim();
+
+        var outcome = await merger.MergeAsync(Task1, "main", [["/bin/sh", "-c", "sleep 300"]], TimeSpan.FromSeconds(1), CancellationToken.None);
+
+        Assert.Contains("timed out", Assert.IsType<MergeOutcome.GateFailed>(outcome).Output, StringComparison.Ordinal);
+        Assert.Equal(before, (await Git("rev-parse", "main")).Trim());
+    }
+
+    [Fact]
+    public async Task Merge_WhenTheTaskConflictsWithMain_ReturnsTheFiles_AndChangesNoBranch()
+    {
+        var worktree = await new GitWorktrees(git).EnsureAsync(TaskId.Parse("T-0002"), "main~1", CancellationToken.None);
+        await CommitAsync(worktree.Path, "main.txt", "the task's version\n", "edit main.txt", "dev-2");
+        await new GitWorktrees(git).RemoveAsync(TaskId.Parse("T-0002"), CancellationToken.None);
+        var (main, branch) = ((await Git("rev-parse", "main")).Trim(), (await Git("rev-parse", "task/T-0002")).Trim());
+
+        var outcome = await merger.MergeAsync(TaskId.Parse("T-0002"), "main", [BothFilesThere], TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.Equal(["main.txt"], Assert.IsType<MergeOutcome.Conflict>(outcome).Files);
+        Assert.Equal(main, (await Git("rev-parse", "main")).Trim());
+        Assert.Equal(branch, (await Git("rev-parse", "task/T-0002")).Trim());
+        Assert.Equal(string.Empty, (await Git("status", "--porcelain")).Trim());
+    }
+
+    private static async Task CommitAsync(string folder, string file, string content, string message, string author)
+    {
+        await File.WriteAllTextAsync(Path.Combine(folder, file), content);
+        var here = new GitCli(folder, new ProcessRunner());
+        await here.OutputAsync(["add", file], CancellationToken.None);
+        await here.OutputAsync(["-c", $"user.name={author}", "-c", $"user.email={author}@example.invalid", "commit", "-q", "-m", message], CancellationToken.None);
+    }
+
+    private Task<string> Git(params string[] arguments) => git.OutputAsync(arguments, CancellationToken.None);
+}
