@@ -1,0 +1,67 @@
+using ClawClip.Core.Agents;
+using ClawClip.Core.State;
+using ClawClip.Core.Tasks;
+
+namespace ClawClip.Core.Merging;
+
+/// <summary>
+/// Lands approved tasks, one at a time and oldest approval first: each is rebased on the target and
+/// gated (<see cref="IMerger"/>); it goes to done if it lands, back to its dev with the output if it
+/// conflicts or fails the gate, and stays queued if the target was busy. Every outcome is a transition
+/// with its rule, so the lineage says why a task did or did not land.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "The merge queue is the domain's name for it; it is not a collection type.")]
+public sealed class MergeQueue
+{
+    private readonly ITaskStore store;
+    private readonly IMerger merger;
+    private readonly IMergeLock mergeLock;
+    private readonly MergeSettings settings;
+
+    public MergeQueue(ITaskStore store, IMerger merger, IMergeLock mergeLock, MergeSettings settings)
+    {
+        this.store = store;
+        this.merger = merger;
+        this.mergeLock = mergeLock;
+        this.settings = settings;
+    }
+
+    /// <summary>Tries every task waiting in merging once. Returns what became of each, in the order tried.</summary>
+    public async Task<IReadOnlyList<(TaskId Task, MergeOutcome Outcome)>> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        using var held = await mergeLock.TryAcquireAsync(cancellationToken).ConfigureAwait(false);
+        if (held is null)
+        {
+            return []; // another process is merging
+        }
+
+        var waiting = (await store.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(t => t.Status == TaskState.Merging)
+            .OrderBy(t => t.History[^1].At)
+            .ThenBy(t => t.Id.Number)
+            .ToList();
+        var results = new List<(TaskId, MergeOutcome)>();
+        foreach (var task in waiting)
+        {
+            var outcome = await merger.MergeAsync(task.Id, settings.Target, settings.Gate, settings.GateTimeout, cancellationToken).ConfigureAwait(false);
+            results.Add((task.Id, outcome));
+            var tier = task.History.LastOrDefault(e => e.To == TaskState.Claimed)?.Tier ?? Tier.Intern;
+            var request = outcome switch
+            {
+                MergeOutcome.Merged merged => Move(task, TaskState.Done, $"landed on {settings.Target} as {merged.Commit[..Math.Min(10, merged.Commit.Length)]}: rebased, and the gate passed.", "merge.gate-passed", merged.Commit),
+                MergeOutcome.Conflict conflict => Move(task, TaskState.Running, $"back to the dev: rebasing on {settings.Target} conflicts in {string.Join(", ", conflict.Files)}.\n{conflict.Output}", "merge.conflict", null) with { LeaseLength = tier.LeaseLength() },
+                MergeOutcome.GateFailed failed => Move(task, TaskState.Running, $"back to the dev: `{failed.Command}` exited {failed.ExitCode} on the rebased work.\n{failed.Output}", "merge.gate-failed", null) with { LeaseLength = tier.LeaseLength() },
+                _ => null, // the target was busy: it stays queued for the next run
+            };
+            if (request is not null)
+            {
+                await store.TransitionAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return results;
+    }
+
+    private static TransitionRequest Move(TaskRecord task, TaskState to, string reason, string policy, string? commit) =>
+        new(task.Id, to, Actor.ClawClip, reason, policy) { ExpectedFrom = TaskState.Merging, Data = commit is null ? $"task/{task.Id}" : $"task/{task.Id} → {commit}" };
+}
