@@ -1,4 +1,3 @@
-using System.Text;
 using ClawClip.Core.Agents;
 
 namespace ClawClip.Agents;
@@ -12,8 +11,6 @@ public static class AgentDefinitionLoader
 {
     /// <summary>Agent files are short; a bigger one is a mistake (a prompt pasted inline, the wrong file).</summary>
     public const int MaxFileBytes = 64 * 1024;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads one agent file; its name must be <c>&lt;name&gt;.yaml</c> for the <c>name</c> inside.</summary>
     public static AgentDefinition Load(string path)
@@ -71,29 +68,15 @@ public static class AgentDefinitionLoader
 
     private static ParsedAgent Read(string path)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        if (!File.Exists(path))
         {
             throw new AgentDefinitionException(path, null, "no such file; create it, or check the path (agent files live in agents/<name>.yaml)");
         }
 
-        if (info.Length > MaxFileBytes)
-        {
-            throw new AgentDefinitionException(path, null,
-                $"the file is {info.Length:N0} bytes, over the {MaxFileBytes / 1024} KB an agent file may hold; move long text such as the system prompt into its own file (system_prompt_file)");
-        }
-
-        string text;
-        try
-        {
-            text = File.ReadAllText(path, StrictUtf8);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new AgentDefinitionException(path, null, "the file is not UTF-8 text; save it as UTF-8");
-        }
-
-        return AgentFileReader.Read(path, text);
+        var source = new YamlSource(path, (file, line, problem) => new AgentDefinitionException(file, line, problem));
+        var text = YamlDocument.ReadText(source, MaxFileBytes,
+            "an agent file may hold; move long text such as the system prompt into its own file (system_prompt_file)");
+        return AgentFileReader.Read(source, text);
     }
 
     private static void RequireFileNameMatches(ParsedAgent agent)

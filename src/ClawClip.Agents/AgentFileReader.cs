@@ -1,7 +1,6 @@
 using System.Globalization;
 using ClawClip.Core.Agents;
 using ClawClip.Core.Tasks;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ClawClip.Agents;
@@ -18,11 +17,14 @@ internal static class AgentFileReader
 
     private static readonly string[] GitKeys = ["name", "email"];
 
-    public static ParsedAgent Read(string file, string text)
+    public static ParsedAgent Read(YamlSource source, string text)
     {
-        RefuseTabIndentation(file, text);
-        var agent = new YamlMapping(file, RootMapping(file, text), "", Keys);
-        var stem = Path.GetFileNameWithoutExtension(file);
+        var root = YamlDocument.RootMapping(source, text,
+            "an agent file holds one mapping, so remove the '---' and what follows or move it to its own file",
+            "name: dev-1, role: dev, …")
+            ?? throw source.Fail("the file is empty; write the agent's keys, starting with name: and role: (see agents/dev-1.yaml)");
+        var agent = new YamlMapping(source, root, "", Keys);
+        var stem = Path.GetFileNameWithoutExtension(source.File);
 
         var nameNode = agent.Required("name", $"name: {stem}");
         var nameText = agent.Scalar("name", nameNode, $"name: {stem}");
@@ -45,75 +47,7 @@ internal static class AgentFileReader
             "is not an environment variable name; use upper-case letters, digits and '_', not starting with a digit (like GITHUB_TOKEN)");
 
         var definition = new AgentDefinition(name, role, runtime, model, command, skills, prompt, maxTasks, availability, git, environment);
-        return new ParsedAgent(file, definition, checked((int)nameNode.Start.Line));
-    }
-
-    private static void RefuseTabIndentation(string file, string text)
-    {
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            foreach (var c in lines[i])
-            {
-                if (c == '\t')
-                {
-                    throw new AgentDefinitionException(file, i + 1, "a tab in the indentation; YAML indents with spaces only, so replace the tab with spaces");
-                }
-
-                if (c != ' ')
-                {
-                    break;
-                }
-            }
-        }
-    }
-
-    private static YamlMappingNode RootMapping(string file, string text)
-    {
-        var stream = new YamlStream();
-        var parser = new Parser(new StringReader(text));
-        try
-        {
-            stream.Load(parser);
-        }
-        catch (YamlException e)
-        {
-            throw YamlMapping.Fail(file, e.Start, Describe(e, text));
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet 16.3 throws this, with no position, for a flow collection left open before another
-            // line ("skills: [a, b" then "env: []"); where the parser stopped is the nearest line there is.
-            var stopped = parser.Current?.Start ?? Mark.Empty;
-            throw YamlMapping.Fail(file, stopped, "not valid YAML: reading stopped here, most likely at an unclosed '[', '{' or quote; check the brackets and quoting from this line on");
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" or "~" or "null" })
-        {
-            throw new AgentDefinitionException(file, null, "the file is empty; write the agent's keys, starting with name: and role: (see agents/dev-1.yaml)");
-        }
-
-        if (stream.Documents.Count > 1)
-        {
-            throw YamlMapping.Fail(file, stream.Documents[1].RootNode.Start, "a second YAML document; an agent file holds one mapping, so remove the '---' and what follows or move it to its own file");
-        }
-
-        var root = stream.Documents[0].RootNode;
-        return root as YamlMappingNode
-            ?? throw YamlMapping.Fail(file, root.Start, $"the file must be a mapping of keys to values (name: dev-1, role: dev, …), not {(root is YamlSequenceNode ? "a list" : "a single value")}");
-    }
-
-    private static string Describe(YamlException e, string text)
-    {
-        // The parser says only "Duplicate key"; the key itself is at the mark it gives.
-        if (e.Message.Contains("Duplicate key", StringComparison.Ordinal))
-        {
-            var rest = text[checked((int)e.Start.Index)..];
-            var key = rest[..Math.Max(0, rest.IndexOfAny([':', '\n']))].Trim();
-            return $"duplicate key '{key}'; a key may appear once, so keep the value you mean and delete the other";
-        }
-
-        return $"not valid YAML: {e.Message.TrimEnd('.')}; check the indentation, quoting and brackets on this line and the one before";
+        return new ParsedAgent(source.File, definition, checked((int)nameNode.Start.Line));
     }
 
     private static AgentRole Role(YamlMapping agent)
@@ -154,7 +88,7 @@ internal static class AgentFileReader
             : throw agent.Fail(node, $"'model' must be one word naming a model (like sonnet or opus), not '{text}'");
     }
 
-    private static List<string> Command(YamlMapping agent, AgentRuntime runtime)
+    private static IReadOnlyList<string> Command(YamlMapping agent, AgentRuntime runtime)
     {
         const string Example = "command: [my-agent, --json]";
         if (runtime is AgentRuntime.Claude)
@@ -164,19 +98,7 @@ internal static class AgentFileReader
                 : [];
         }
 
-        var node = agent.Required("command", Example);
-        if (node is YamlScalarNode)
-        {
-            throw agent.Fail(node, $"'command' must be a list, the program first and then each argument, like {Example}; it is never run through a shell");
-        }
-
-        var items = agent.ScalarList("command", node, Example);
-        if (items.Count == 0 || items[0].Value!.Trim().Length == 0)
-        {
-            throw agent.Fail(node, $"'command' must start with the program to run, like {Example}");
-        }
-
-        return items.Select(i => i.Value!).ToList();
+        return agent.CommandLine("command", agent.Required("command", Example), Example);
     }
 
     private static List<string> Names(YamlMapping agent, string key, string example, Func<string, bool> isValid, string rule)
@@ -244,13 +166,7 @@ internal static class AgentFileReader
     private static AgentIdentity Git(YamlMapping agent, AgentId name)
     {
         var example = $"git: {{name: {name} (claw.clip agent), email: {name}@agents.clawclip.invalid}}";
-        var node = agent.Required("git", example);
-        if (node is not YamlMappingNode mapping)
-        {
-            throw agent.Fail(node, $"'git' must be a mapping of name and email, like {example}");
-        }
-
-        var git = new YamlMapping(agent.File, mapping, "git", GitKeys, agent.KeyNode("git"));
+        var git = agent.Nested("git", agent.Required("git", example), GitKeys, "name and email", example);
         var authorNode = git.Required("name", $"name: {name} (claw.clip agent)");
         var author = git.Scalar("name", authorNode, $"name: {name} (claw.clip agent)");
         if (author.Trim().Length == 0 || author.IndexOfAny(['<', '>', '\n', '\r']) >= 0)

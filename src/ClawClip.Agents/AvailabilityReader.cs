@@ -26,7 +26,7 @@ internal static class AvailabilityReader
                 throw agent.Fail(node, $"each window of 'availability' must be a mapping with days, from, to and timezone, like {Example}");
             }
 
-            read.Add(ReadWindow(new YamlMapping(agent.File, mapping, $"availability[{i + 1}]", Keys, node)));
+            read.Add(ReadWindow(new YamlMapping(agent.Source, mapping, $"availability[{i + 1}]", Keys, node)));
         }
 
         return read;

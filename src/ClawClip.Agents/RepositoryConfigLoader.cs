@@ -1,0 +1,95 @@
+using ClawClip.Core.Policies;
+
+namespace ClawClip.Agents;
+
+/// <summary>
+/// Reads <c>clawclip.yaml</c> at a repository's root: <c>checks:</c> (the build and test commands, each a list)
+/// and <c>failure_policy:</c> (continue or halt per handoff). A missing file, and every key left out, takes the
+/// defaults. Every problem is a <see cref="RepositoryConfigException"/> naming the file, the line and the fix.
+/// </summary>
+public static class RepositoryConfigLoader
+{
+    /// <summary>The file's name at the repository root.</summary>
+    public const string FileName = "clawclip.yaml";
+
+    /// <summary>The file holds a few short lines; a bigger one is the wrong file.</summary>
+    public const int MaxFileBytes = 64 * 1024;
+
+    private const string ChecksExample = "checks: {build: [dotnet, build], test: [dotnet, test]}";
+    private const string PolicyExample = "failure_policy: {dev-to-qa: halt}";
+
+    private static readonly string[] Keys = ["checks", "failure_policy"];
+
+    private static readonly string[] CheckKeys = ["build", "test"];
+
+    private static readonly string[] HandoffKeys = Enum.GetValues<Handoff>().Select(h => h.Name()).ToArray();
+
+    /// <summary>Reads the file at <paramref name="path"/>; when there is none, every setting is its default.</summary>
+    public static RepositoryConfig Load(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new RepositoryConfigException(path, null, $"is a folder; give the path of the file, like {Path.Combine(path, FileName)}");
+        }
+
+        if (!File.Exists(path))
+        {
+            return RepositoryConfig.Default;
+        }
+
+        var source = new YamlSource(path, (file, line, problem) => new RepositoryConfigException(file, line, problem));
+        var text = YamlDocument.ReadText(source, MaxFileBytes,
+            $"{FileName} may hold; it holds only checks and failure_policy, so check that this is the right file");
+        var root = YamlDocument.RootMapping(source, text,
+            $"{FileName} holds one mapping, so remove the '---' and what follows",
+            "checks: …, failure_policy: …");
+        if (root is null)
+        {
+            return RepositoryConfig.Default;
+        }
+
+        var config = new YamlMapping(source, root, "", Keys);
+        var (build, test) = Checks(config);
+        return new RepositoryConfig(Policy(config), build, test);
+    }
+
+    private static (IReadOnlyList<string>? Build, IReadOnlyList<string>? Test) Checks(YamlMapping config)
+    {
+        if (config.Optional("checks") is not { } node)
+        {
+            return (null, null);
+        }
+
+        var checks = config.Nested("checks", node, CheckKeys, "build and test commands", ChecksExample);
+        return (Command(checks, "build", "build: [dotnet, build]"), Command(checks, "test", "test: [dotnet, test]"));
+    }
+
+    private static IReadOnlyList<string>? Command(YamlMapping checks, string key, string example) =>
+        checks.Optional(key) is { } node ? checks.CommandLine(key, node, example) : null;
+
+    private static FailurePolicy Policy(YamlMapping config)
+    {
+        var policy = FailurePolicy.Default;
+        if (config.Optional("failure_policy") is not { } node)
+        {
+            return policy;
+        }
+
+        var handoffs = config.Nested("failure_policy", node, HandoffKeys, "handoffs to continue or halt", PolicyExample, keyKind: "handoff");
+        foreach (var handoff in Enum.GetValues<Handoff>())
+        {
+            var key = handoff.Name();
+            if (handoffs.Optional(key) is not { } value)
+            {
+                continue;
+            }
+
+            var text = handoffs.Scalar(key, value, $"{key}: {FailurePolicy.Default.For(handoff).Name()}");
+            policy = OnFailureNames.TryParse(text, out var onFailure)
+                ? policy.With(handoff, onFailure)
+                : throw handoffs.Fail(value, $"'{handoffs.Name(key)}' must be continue (warn and go on with the input there is) or halt (stop there), not '{text}'");
+        }
+
+        return policy;
+    }
+}

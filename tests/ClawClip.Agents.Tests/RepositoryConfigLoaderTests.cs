@@ -1,0 +1,217 @@
+using ClawClip.Core.Policies;
+
+namespace ClawClip.Agents.Tests;
+
+public sealed class RepositoryConfigLoaderTests : IDisposable
+{
+    private const string Full = """
+        # Every key.
+        checks:
+          build: [dotnet, build, --nologo]
+          test: [dotnet, test, --nologo, "--filter", "Category!=Slow"]
+        failure_policy:
+          trigger-to-planner: halt
+          planner-to-dev: halt
+          dev-to-qa: continue
+          qa-to-merge: continue
+          merge: continue
+
+        """;
+
+    private readonly TemporaryFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    private RepositoryConfig Load(string yaml) => RepositoryConfigLoader.Load(folder.Write("clawclip.yaml", yaml));
+
+    private RepositoryConfigException Fails(string yaml)
+    {
+        var path = folder.Write("clawclip.yaml", yaml);
+        var e = Assert.Throws<RepositoryConfigException>(() => RepositoryConfigLoader.Load(path));
+        Assert.Equal(path, e.File);
+        return e;
+    }
+
+    private static void AssertAt(RepositoryConfigException e, int? line, string fix)
+    {
+        var prefix = line is null ? $"{e.File}: " : $"{e.File}:{line}: ";
+        Assert.StartsWith(prefix, e.Message, StringComparison.Ordinal);
+        Assert.Equal(line, e.Line);
+        Assert.Contains(fix, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_WhenThereIsNoFile_GivesTheDefaultPolicyAndNoChecks()
+    {
+        var config = RepositoryConfigLoader.Load(Path.Combine(folder.Path, "clawclip.yaml"));
+
+        Assert.Equal(FailurePolicy.Default, config.FailurePolicy);
+        Assert.Null(config.BuildCommand);
+        Assert.Null(config.TestCommand);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# nothing configured yet\n")]
+    [InlineData("checks:\nfailure_policy:\n")]
+    public void Load_AFileWithNothingSet_GivesTheDefaults(string yaml)
+    {
+        var config = Load(yaml);
+
+        Assert.Equal(FailurePolicy.Default, config.FailurePolicy);
+        Assert.Null(config.BuildCommand);
+        Assert.Null(config.TestCommand);
+    }
+
+    [Fact]
+    public void Load_AFileWithEveryKey_ReadsEachOfThem()
+    {
+        var config = Load(Full);
+
+        Assert.Equal(new FailurePolicy(OnFailure.Halt, OnFailure.Halt, OnFailure.Continue, OnFailure.Continue, OnFailure.Continue), config.FailurePolicy);
+        Assert.Equal(["dotnet", "build", "--nologo"], config.BuildCommand);
+        Assert.Equal(["dotnet", "test", "--nologo", "--filter", "Category!=Slow"], config.TestCommand);
+    }
+
+    [Fact]
+    public void Load_OneHandoffSet_KeepsTheDefaultForTheOthers()
+    {
+        var config = Load("failure_policy:\n  dev-to-qa: continue\n");
+
+        Assert.Equal(FailurePolicy.Default.With(Handoff.DevToQa, OnFailure.Continue), config.FailurePolicy);
+        Assert.NotEqual(FailurePolicy.Default, config.FailurePolicy);
+        Assert.Null(config.BuildCommand);
+        Assert.Null(config.TestCommand);
+    }
+
+    [Fact]
+    public void Load_OnlyATestCommand_LeavesTheBuildUnsetAndThePolicyDefault()
+    {
+        var config = Load("checks:\n  test: [make, check]\n");
+
+        Assert.Null(config.BuildCommand);
+        Assert.Equal(["make", "check"], config.TestCommand);
+        Assert.Equal(FailurePolicy.Default, config.FailurePolicy);
+    }
+
+    [Fact]
+    public void Load_ACommandArgumentWithSpaces_StaysOneArgument()
+    {
+        var config = Load("checks:\n  build: [dotnet, build, \"My App.sln\"]\n");
+
+        Assert.Equal(["dotnet", "build", "My App.sln"], config.BuildCommand);
+    }
+
+    [Theory]
+    [InlineData("failure-policy:\n  dev-to-qa: halt\n", 1, "unknown key 'failure-policy'; did you mean 'failure_policy'? (known keys: checks, failure_policy)")]
+    [InlineData("checks:\n  build: [make]\n  tests: [make, check]\n", 3, "unknown key 'tests' in 'checks'; did you mean 'test'? (known keys: build, test)")]
+    [InlineData("gates: {}\n", 1, "unknown key 'gates' (known keys: checks, failure_policy)")]
+    public void Load_AnUnknownKey_SuggestsTheClosestKnownOne(string yaml, int line, string fix)
+    {
+        AssertAt(Fails(yaml), line, fix);
+    }
+
+    [Theory]
+    [InlineData("dev-to-q: halt", "unknown handoff 'dev-to-q' in 'failure_policy'; did you mean 'dev-to-qa'?")]
+    [InlineData("dev_to_qa: halt", "unknown handoff 'dev_to_qa' in 'failure_policy'; did you mean 'dev-to-qa'?")]
+    [InlineData("review-to-merge: halt", "unknown handoff 'review-to-merge' in 'failure_policy' (known handoffs:")]
+    public void Load_AnUnknownHandoff_ListsTheValidOnes(string entry, string fix)
+    {
+        var e = Fails($"failure_policy:\n  merge: halt\n  {entry}\n");
+
+        AssertAt(e, 3, fix);
+        Assert.EndsWith("(known handoffs: trigger-to-planner, planner-to-dev, dev-to-qa, qa-to-merge, merge)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("stop", "'failure_policy.dev-to-qa' must be continue (warn and go on with the input there is) or halt (stop there), not 'stop'")]
+    [InlineData("Halt", "'failure_policy.dev-to-qa' must be continue (warn and go on with the input there is) or halt (stop there), not 'Halt'")]
+    [InlineData("true", "must be continue (warn and go on with the input there is) or halt (stop there), not 'true'")]
+    [InlineData("[halt]", "'failure_policy.dev-to-qa' must be a single value, like dev-to-qa: halt, not a list")]
+    public void Load_APolicyOtherThanContinueOrHalt_SaysWhatItMustBe(string value, string fix)
+    {
+        AssertAt(Fails($"failure_policy:\n  merge: halt\n  dev-to-qa: {value}\n"), 3, fix);
+    }
+
+    [Theory]
+    [InlineData("dotnet build", "'checks.build' must be a list, the program first and then each argument, like build: [dotnet, build]; it is never run through a shell")]
+    [InlineData("[]", "'checks.build' must start with the program to run, like build: [dotnet, build]")]
+    [InlineData("[\" \", build]", "'checks.build' must start with the program to run, like build: [dotnet, build]")]
+    [InlineData("[dotnet, [build]]", "each item of 'checks.build' must be a single value, like build: [dotnet, build], not a list")]
+    [InlineData("{dotnet: build}", "'checks.build' must be a list, like build: [dotnet, build], not a mapping")]
+    public void Load_ACommandThatIsNotANonEmptyListOfStrings_SaysHowToWriteIt(string value, string fix)
+    {
+        AssertAt(Fails($"checks:\n  test: [dotnet, test]\n  build: {value}\n"), 3, fix);
+    }
+
+    [Theory]
+    [InlineData("checks: [dotnet, build]\n", "'checks' must be a mapping of build and test commands, like checks: {build: [dotnet, build], test: [dotnet, test]}")]
+    [InlineData("failure_policy: halt\n", "'failure_policy' must be a mapping of handoffs to continue or halt, like failure_policy: {dev-to-qa: halt}")]
+    public void Load_ASectionThatIsNotAMapping_ShowsHowToWriteIt(string yaml, string fix)
+    {
+        AssertAt(Fails(yaml), 1, fix);
+    }
+
+    [Theory]
+    [InlineData("- dev-to-qa\n", "the file must be a mapping of keys to values (checks: …, failure_policy: …), not a list")]
+    [InlineData("halt\n", "the file must be a mapping of keys to values (checks: …, failure_policy: …), not a single value")]
+    public void Load_AFileThatIsNotAMapping_SaysWhatItMustBe(string yaml, string fix)
+    {
+        AssertAt(Fails(yaml), 1, fix);
+    }
+
+    [Fact]
+    public void Load_InvalidYaml_NamesTheLineAndWhatToCheck()
+    {
+        var e = Fails("checks:\n  build: [dotnet, build]\nfailure_policy:\n  dev-to-qa: \"halt\n");
+
+        AssertAt(e, 4, "not valid YAML: While scanning a quoted scalar, found unexpected end of stream; check the indentation, quoting and brackets on this line and the one before");
+    }
+
+    [Fact]
+    public void Load_AHandoffSetTwice_NamesTheDuplicate()
+    {
+        AssertAt(Fails("failure_policy:\n  merge: halt\n  merge: continue\n"), 3, "duplicate key 'merge'; a key may appear once");
+    }
+
+    [Fact]
+    public void Load_ATabInTheIndentation_SaysToUseSpaces()
+    {
+        AssertAt(Fails("failure_policy:\n\tmerge: halt\n"), 2, "a tab in the indentation; YAML indents with spaces only");
+    }
+
+    [Fact]
+    public void Load_ASecondDocument_IsRefused()
+    {
+        AssertAt(Fails("failure_policy: {merge: halt}\n---\nchecks: {}\n"), 3, "a second YAML document; clawclip.yaml holds one mapping, so remove the '---' and what follows");
+    }
+
+    [Fact]
+    public void Load_AFolderInsteadOfTheFile_SaysToNameTheFile()
+    {
+        var e = Assert.Throws<RepositoryConfigException>(() => RepositoryConfigLoader.Load(folder.Path));
+
+        Assert.Equal($"{folder.Path}: is a folder; give the path of the file, like {Path.Combine(folder.Path, "clawclip.yaml")}", e.Message);
+        Assert.Null(e.Line);
+    }
+
+    [Fact]
+    public void Load_TheRepositorysOwnClawclipYaml_HasItsChecksAndTheDefaultPolicy()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ClawClip.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.NotNull(root);
+        var path = Path.Combine(root.FullName, RepositoryConfigLoader.FileName);
+        Assert.True(File.Exists(path), $"{path} does not exist");
+
+        var config = RepositoryConfigLoader.Load(path);
+
+        Assert.Equal(["dotnet", "build", "ClawClip.sln"], config.BuildCommand);
+        Assert.Equal(["dotnet", "test", "ClawClip.sln"], config.TestCommand);
+        Assert.Equal(FailurePolicy.Default, config.FailurePolicy);
+    }
+}
