@@ -16,6 +16,7 @@ var root = new RootCommand("claw.clip: a file-based, git-native orchestrator for
     ShowCommand.Create(),
     LogCommand.Create(),
     GoalsCommand.Create(),
+    MergeCommand.Create(),
     StopCommands.CreateStop(),
     StopCommands.CreateResume(),
 };

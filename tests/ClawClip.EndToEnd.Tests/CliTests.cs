@@ -121,6 +121,40 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Merge_LandsWhatPassesTheGateOfClawclipYaml_AndBouncesWhatFails()
+    {
+        var root = repository.Root;
+        await File.WriteAllTextAsync(Path.Combine(root, "clawclip.yaml"), "checks:\n  build: [/bin/sh, -c, 'test ! -f broken.txt']\n");
+        await Clawclip.OkAsync(root, "init");
+        repository.Git("add", "-A");
+        repository.Git("commit", "-q", "-m", "set up claw.clip");
+        foreach (var (id, file) in new[] { ("T-0001", "feature.txt"), ("T-0002", "broken.txt") })
+        {
+            await Clawclip.OkAsync(root, "submit", "--title", file);
+            await Clawclip.OkAsync(root, "claim", "--agent", "dev-1", "--task", id);
+            repository.Git("branch", $"task/{id}", "main");
+            repository.Git("worktree", "add", "-q", Path.Combine(root, ".git", id), $"task/{id}");
+            await File.WriteAllTextAsync(Path.Combine(root, ".git", id, file), "work\n");
+            repository.Git("-C", Path.Combine(root, ".git", id), "add", file);
+            repository.Git("-C", Path.Combine(root, ".git", id), "commit", "-q", "-m", $"add {file}");
+            repository.Git("worktree", "remove", Path.Combine(root, ".git", id));
+            foreach (var to in new[] { "running", "review", "merging" })
+            {
+                await Clawclip.OkAsync(root, "transition", id, "--to", to, "--agent", "dev-1", "--reason", "onwards");
+            }
+        }
+
+        var output = await Clawclip.OkAsync(root, "merge");
+
+        Assert.Contains("T-0001  merged as", output, StringComparison.Ordinal);
+        Assert.Contains("T-0002  `/bin/sh -c test ! -f broken.txt` exited 1: back to its dev", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(root, "feature.txt"))); // the person's checkout of main moved forward
+        Assert.False(File.Exists(Path.Combine(root, "broken.txt")));
+        Assert.Contains("status done", await Clawclip.OkAsync(root, "show", "T-0001"), StringComparison.Ordinal);
+        Assert.Contains("status running", await Clawclip.OkAsync(root, "show", "T-0002"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Demo_ShowsTheToolAtWork_OnAThrowawayRepository()
     {
         var output = await Clawclip.OkAsync(repository.Root, "demo");

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using ClawClip.Agents;
+using ClawClip.Core.Merging;
+using ClawClip.Core.Policies;
+using ClawClip.Git;
+using ClawClip.Processes;
+using ClawClip.State;
+
+namespace ClawClip.Cli.Commands;
+
+/// <summary>
+/// <c>clawclip merge</c>: runs the merge queue once. Every task in merging is rebased on the target and
+/// gated with the build and test commands of <c>clawclip.yaml</c>; it lands, or goes back to its dev.
+/// </summary>
+internal static class MergeCommand
+{
+    // What the gate's build and test commands see: enough to build, nothing personal.
+    private static readonly string[] GateVariables = ["PATH", "HOME", "LANG", "TMPDIR", "DOTNET_ROOT", "DOTNET_CLI_TELEMETRY_OPTOUT", "DOTNET_NOLOGO", "NUGET_PACKAGES"];
+
+    public static Command Create()
+    {
+        var target = new Option<string>("--target") { Description = "The branch to land on.", DefaultValueFactory = _ => "main" };
+        var timeout = new Option<string>("--gate-timeout") { Description = "How long each gate command may run (90s, 30m).", DefaultValueFactory = _ => "30m" };
+        var json = CommonOptions.Json();
+        var command = new Command("merge", "Land the tasks waiting in merging: rebase on the target, run the gate from clawclip.yaml, fast-forward only what passes.") { target, timeout, json };
+        command.OnRun(async (parse, cancellationToken) =>
+        {
+            var repository = CommonOptions.Repository(parse);
+            var store = repository.OpenStore(TimeProvider.System);
+            RepositoryConfig config;
+            try
+            {
+                config = RepositoryConfigLoader.Load(Path.Combine(repository.Root, RepositoryConfigLoader.FileName));
+            }
+            catch (YamlFileException e)
+            {
+                throw new CliException(ExitCodes.InvalidData, e.Message);
+            }
+
+            var gate = new[] { config.BuildCommand, config.TestCommand }.OfType<IReadOnlyList<string>>().ToArray();
+            if (gate.Length == 0)
+            {
+                throw new CliException(ExitCodes.InvalidData, $"{RepositoryConfigLoader.FileName}: no checks to gate merges with; add checks: build: [...] and test: [...]");
+            }
+
+            var environment = GateVariables
+                .Select(name => (name, value: Environment.GetEnvironmentVariable(name)))
+                .Where(v => v.value is not null)
+                .ToDictionary(v => v.name, v => v.value!, StringComparer.Ordinal);
+            var queue = new MergeQueue(
+                store,
+                new GitMerger(repository.Git, new ProcessRunner(), environment),
+                new FileMergeLock(repository.Layout),
+                new MergeSettings(parse.GetRequiredValue(target), gate, CommonOptions.ParseDuration(parse.GetRequiredValue(timeout))));
+            var results = await queue.RunOnceAsync(cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonOutput.Serialize(results.Select(r => new { task = r.Task.Value, outcome = Describe(r.Outcome) })));
+            }
+            else
+            {
+                Console.WriteLine(results.Count == 0 ? "nothing to merge (or another process is merging)" : string.Join('\n', results.Select(r => $"{r.Task}  {Describe(r.Outcome)}")));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Describe(MergeOutcome outcome) => outcome switch
+    {
+        MergeOutcome.Merged m => $"merged as {m.Commit[..10]}",
+        MergeOutcome.Conflict c => $"conflict in {string.Join(", ", c.Files)}: back to its dev",
+        MergeOutcome.GateFailed g => $"`{g.Command}` exited {g.ExitCode}: back to its dev",
+        MergeOutcome.TargetBusy b => $"not now: {b.Reason}",
+        _ => outcome.ToString(),
+    };
+}
