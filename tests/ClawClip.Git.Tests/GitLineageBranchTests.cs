@@ -1,32 +1,22 @@
 using ClawClip.Core.Agents;
 using ClawClip.Core.Lineage;
-using ClawClip.Processes;
+using ClawClip.Git.Tests.Support;
 
 namespace ClawClip.Git.Tests;
 
-public sealed class GitLineageBranchTests : IAsyncLifetime
+public sealed class GitLineageBranchTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("clawclip-lineage-").FullName;
-    private GitCli git = null!;
-    private GitLineageBranch branch = null!;
+    private readonly TempRepository repository = new();
+    private readonly GitCli git;
+    private readonly GitLineageBranch branch;
 
-    public async Task InitializeAsync()
+    public GitLineageBranchTests()
     {
-        git = new GitCli(root, new ProcessRunner());
-        await git.OutputAsync(["init", "-q", "-b", "main"], CancellationToken.None);
+        git = repository.Git;
         branch = new GitLineageBranch(git);
     }
 
-    public Task DisposeAsync()
-    {
-        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
-        {
-            File.SetAttributes(file, FileAttributes.Normal);
-        }
-
-        Directory.Delete(root, recursive: true);
-        return Task.CompletedTask;
-    }
+    public void Dispose() => repository.Dispose();
 
     [Fact]
     public async Task Append_OnANewBranch_WritesOneCommitPerRecord_AuthoredByTheAgent()

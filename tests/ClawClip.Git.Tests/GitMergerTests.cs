@@ -1,21 +1,23 @@
 using ClawClip.Core.Merging;
 using ClawClip.Core.Tasks;
+using ClawClip.Git.Tests.Support;
 using ClawClip.Processes;
 
 namespace ClawClip.Git.Tests;
 
-public sealed class GitMergerTests : IAsyncLifetime
+public sealed class GitMergerTests : IAsyncLifetime, IDisposable
 {
     private static readonly TaskId Task1 = TaskId.Parse("T-0001");
     private static readonly IReadOnlyList<string> BothFilesThere = ["/bin/sh", "-c", "test -f main.txt && test -f task.txt"];
-    private readonly string root = Directory.CreateTempSubdirectory("clawclip-merge-").FullName;
-    private GitCli git = null!;
+    private readonly TempRepository repository = new();
+    private readonly string root;
+    private readonly GitCli git;
     private GitMerger merger = null!;
+
+    public GitMergerTests() => (root, git) = (repository.Root, repository.Git);
 
     public async Task InitializeAsync()
     {
-        git = new GitCli(root, new ProcessRunner());
-        await Git("init", "-q", "-b", "main");
         await CommitAsync(root, "README.md", "line one\n", "first", "person");
 
         // The task's branch gets a commit by its agent; meanwhile main moves on.
@@ -27,16 +29,9 @@ public sealed class GitMergerTests : IAsyncLifetime
         merger = new GitMerger(git, new ProcessRunner(), new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" });
     }
 
-    public Task DisposeAsync()
-    {
-        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
-        {
-            File.SetAttributes(file, FileAttributes.Normal);
-        }
+    public Task DisposeAsync() => Task.CompletedTask;
 
-        Directory.Delete(root, recursive: true);
-        return Task.CompletedTask;
-    }
+    public void Dispose() => repository.Dispose();
 
     [Fact]
     public async Task Merge_RebasesTheTaskOnMain_AndFastForwardsWhenTheGatePasses()
@@ -116,13 +111,8 @@ public sealed class GitMergerTests : IAsyncLifetime
         Assert.Equal(string.Empty, (await Git("status", "--porcelain")).Trim());
     }
 
-    private static async Task CommitAsync(string folder, string file, string content, string message, string author)
-    {
-        await File.WriteAllTextAsync(Path.Combine(folder, file), content);
-        var here = new GitCli(folder, new ProcessRunner());
-        await here.OutputAsync(["add", file], CancellationToken.None);
-        await here.OutputAsync(["-c", $"user.name={author}", "-c", $"user.email={author}@example.invalid", "commit", "-q", "-m", message], CancellationToken.None);
-    }
+    private static Task CommitAsync(string folder, string file, string content, string message, string author) =>
+        TempRepository.CommitAsync(folder, file, content, message, author);
 
     private Task<string> Git(params string[] arguments) => git.OutputAsync(arguments, CancellationToken.None);
 }

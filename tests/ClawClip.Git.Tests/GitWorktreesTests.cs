@@ -1,35 +1,22 @@
 using ClawClip.Core.Tasks;
+using ClawClip.Git.Tests.Support;
 using ClawClip.Processes;
 
 namespace ClawClip.Git.Tests;
 
-public sealed class GitWorktreesTests : IAsyncLifetime
+public sealed class GitWorktreesTests : IAsyncLifetime, IDisposable
 {
     private static readonly TaskId Task1 = TaskId.Parse("T-0001");
-    private readonly string root = Directory.CreateTempSubdirectory("clawclip-worktrees-").FullName;
-    private GitCli git = null!;
-    private GitWorktrees worktrees = null!;
+    private readonly TempRepository repository = new();
+    private readonly GitWorktrees worktrees;
 
-    public async Task InitializeAsync()
-    {
-        git = new GitCli(root, new ProcessRunner());
-        await Git("init", "-q", "-b", "main");
-        await File.WriteAllTextAsync(Path.Combine(root, "README.md"), "hello\n");
-        await Git("add", "README.md");
-        await Git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "first");
-        worktrees = new GitWorktrees(git);
-    }
+    public GitWorktreesTests() => worktrees = new GitWorktrees(repository.Git);
 
-    public Task DisposeAsync()
-    {
-        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
-        {
-            File.SetAttributes(file, FileAttributes.Normal);
-        }
+    public Task InitializeAsync() => TempRepository.CommitAsync(repository.Root, "README.md", "hello\n", "first", "t");
 
-        Directory.Delete(root, recursive: true);
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => repository.Dispose();
 
     [Fact]
     public async Task Ensure_CreatesAWorktreeOnTheTaskBranch_OutsideThePersonsWorkingTree()
@@ -54,7 +41,7 @@ public sealed class GitWorktreesTests : IAsyncLifetime
         await worktrees.RemoveAsync(Task1, CancellationToken.None);
 
         Assert.False(Directory.Exists(worktree.Path));
-        Assert.False(File.Exists(Path.Combine(root, "new.txt")));
+        Assert.False(File.Exists(Path.Combine(repository.Root, "new.txt")));
         Assert.Equal("work", (await Git("log", "-1", "--format=%s", "task/T-0001")).Trim());
         Assert.Equal("first", (await Git("log", "-1", "--format=%s", "main")).Trim());
     }
@@ -99,5 +86,5 @@ public sealed class GitWorktreesTests : IAsyncLifetime
         Assert.Equal(string.Empty, (await Git("branch", "--list", "task/*")).Trim());
     }
 
-    private Task<string> Git(params string[] arguments) => git.OutputAsync(arguments, CancellationToken.None);
+    private Task<string> Git(params string[] arguments) => repository.RunAsync(arguments);
 }
