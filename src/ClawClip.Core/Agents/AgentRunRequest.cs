@@ -20,6 +20,12 @@ public sealed record AgentRunRequest(
     /// <summary>The session to continue (from the agent's context snapshot), so a retried task resumes.</summary>
     public string? ResumeSessionId { get; init; }
 
+    /// <summary>
+    /// For a new session, its id, chosen by the caller and saved in the context snapshot before the run
+    /// starts: if the run dies half-way, the retry resumes this session instead of starting over.
+    /// </summary>
+    public string? NewSessionId { get; init; }
+
     /// <summary>A JSON Schema the answer must follow (QA verdicts, planner output), if any.</summary>
     public string? JsonSchema { get; init; }
 }

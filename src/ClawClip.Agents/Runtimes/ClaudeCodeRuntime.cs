@@ -1,0 +1,96 @@
+using System.Globalization;
+using ClawClip.Core.Agents;
+using ClawClip.Processes;
+
+namespace ClawClip.Agents;
+
+/// <summary>
+/// The Claude Code CLI in print mode: <c>claude -p PROMPT --output-format json</c>, with the tier's
+/// <c>--max-turns</c>, <c>--max-budget-usd</c> and <c>--allowedTools</c>, the role's rules through
+/// <c>--append-system-prompt</c>, and <c>--session-id</c> for a new session or <c>--resume</c> for one the
+/// context snapshot remembers. Permission mode is <c>acceptEdits</c>: it works when the daemon runs as root,
+/// where bypassing permissions is refused. The result is judged like any runtime's: exit code 0 and
+/// <c>is_error: false</c>.
+/// </summary>
+public sealed class ClaudeCodeRuntime : IAgentRuntime
+{
+    // Quiet and self-contained for a background job: no update checks, no telemetry, no extra traffic.
+    private static readonly Dictionary<string, string> BackgroundEnvironment = new(StringComparer.Ordinal)
+    {
+        ["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] = "1",
+        ["DISABLE_AUTOUPDATER"] = "1",
+        ["DISABLE_TELEMETRY"] = "1",
+    };
+
+    private readonly string program;
+    private readonly string model;
+    private readonly IProcessRunner runner;
+
+    public ClaudeCodeRuntime(string model, IProcessRunner runner, string program = "claude")
+    {
+        this.model = model;
+        this.runner = runner;
+        this.program = program;
+    }
+
+    /// <summary>The arguments for one run, in order. Separate so that a person can see exactly what would run.</summary>
+    public IReadOnlyList<string> Arguments(AgentRunRequest request)
+    {
+        var arguments = new List<string>
+        {
+            "-p", request.Prompt,
+            "--output-format", "json",
+            "--model", model,
+            "--max-turns", request.Policy.MaxTurns.ToString(CultureInfo.InvariantCulture),
+            "--max-budget-usd", request.Policy.MaxCostUsd.ToString("0.00", CultureInfo.InvariantCulture),
+            "--allowedTools", string.Join(',', request.Policy.AllowedTools),
+            "--permission-mode", "acceptEdits",
+            "--append-system-prompt", request.SystemPrompt,
+        };
+        if (request.ResumeSessionId is { } resume)
+        {
+            arguments.AddRange(["--resume", resume]);
+        }
+        else if (request.NewSessionId is { } session)
+        {
+            arguments.AddRange(["--session-id", session]);
+        }
+
+        if (request.JsonSchema is { } schema)
+        {
+            arguments.AddRange(["--json-schema", schema]);
+        }
+
+        return arguments;
+    }
+
+    /// <inheritdoc />
+    public async Task<AgentRunResult> RunAsync(AgentRunRequest request, CancellationToken cancellationToken)
+    {
+        var environment = new Dictionary<string, string>(request.Environment, StringComparer.Ordinal);
+        foreach (var (name, value) in BackgroundEnvironment)
+        {
+            environment.TryAdd(name, value);
+        }
+
+        var spec = ProcessSpec.Create(program, [.. Arguments(request)]) with
+        {
+            WorkingDirectory = request.WorkingDirectory,
+            Environment = environment,
+            InheritEnvironment = false,
+            Timeout = request.Timeout,
+        };
+
+        ProcessResult process;
+        try
+        {
+            process = await runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProcessStartException e)
+        {
+            return AgentRunResult.Failed($"could not start the Claude Code CLI: {e.Message} (install it with `npm install -g @anthropic-ai/claude-code`)");
+        }
+
+        return AgentResultParser.Parse(process, request.Timeout);
+    }
+}
