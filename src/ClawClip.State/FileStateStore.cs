@@ -132,6 +132,8 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
     {
         var now = time.GetUtcNow();
         var actor = request.Actor;
+        var tier = actor.Tier ?? Tier.Intern;
+        var leaseLength = request.LeaseLength ?? tier.LeaseLength();
         var (outcome, task) = await engine.MoveAsync(
             request.Task,
             request.ExpectedFrom,
@@ -139,7 +141,7 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
             actor,
             request.Data,
             current => request.To == TaskState.Claimed
-                ? current.Claim(AgentId.Parse(actor.Name), actor.Tier ?? Tier.Intern, now, request.LeaseLength ?? (actor.Tier ?? Tier.Intern).LeaseLength(), request.Reason, request.Policy)
+                ? current.Claim(AgentId.Parse(actor.Name), tier, now, leaseLength, request.Reason, request.Policy)
                 : current.MoveTo(
                     request.To,
                     actor.Name,
@@ -148,7 +150,7 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
                     request.Policy,
                     now,
                     request.CostUsd,
-                    request.To.IsHeld() ? request.LeaseLength ?? (actor.Tier ?? Tier.Intern).LeaseLength() : null),
+                    request.To.IsHeld() ? leaseLength : null),
             cancellationToken).ConfigureAwait(false);
 
         await AfterChangeAsync(cancellationToken).ConfigureAwait(false);
@@ -244,7 +246,7 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
     public Task<int> FlushLineageAsync(CancellationToken cancellationToken) => flusher.FlushAsync(cancellationToken);
 
     /// <summary>Whether any lineage record is waiting for its commit.</summary>
-    public bool HasPendingLineage() => journal.HasReady() || journal.ReadIntents().Count > 0;
+    public bool HasPendingLineage() => journal.HasReady() || journal.HasIntents();
 
     /// <inheritdoc />
     public Task<CurrentTask> ReadCurrentTaskAsync(AgentId agent, CancellationToken cancellationToken) =>
@@ -352,11 +354,8 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
     public Task WriteReadmeAsync(string content, Actor actor, CancellationToken cancellationToken) =>
         WriteGuardedAsync(Path.Combine(layout.LocksRoot, "readme.lock"), Path.Combine(layout.Root, "README.md"), Encoding.UTF8.GetBytes(content), actor, "state folder initialized", "the state layout, explained for a person reading the files", Policies.Init, cancellationToken);
 
-    private delegate T AgentFileParser<out T>(ReadOnlySpan<byte> bytes, string displayPath, AgentId agent);
-
-    /// <summary>An agent's file as written, or its empty form when the agent has not written one yet.</summary>
-    private T ReadAgentFile<T>(string path, AgentId agent, AgentFileParser<T> parse, Func<AgentId, DateTimeOffset, T> empty) =>
-        File.Exists(path) ? parse(File.ReadAllBytes(path), layout.Display(path), agent) : empty(agent, DateTimeOffset.MinValue);
+    private T ReadAgentFile<T>(string path, AgentId agent, AgentFile.Parser<T> parse, Func<AgentId, DateTimeOffset, T> empty) =>
+        AgentFile.ReadOrEmpty(layout, path, agent, parse, empty);
 
     private async Task<ClaimResult> ClaimAsync(TaskId id, ClaimRequest request, string policy, CancellationToken cancellationToken)
     {

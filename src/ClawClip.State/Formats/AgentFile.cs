@@ -9,6 +9,12 @@ namespace ClawClip.State;
 /// </summary>
 internal static class AgentFile
 {
+    public delegate T Parser<out T>(ReadOnlySpan<byte> bytes, string displayPath, AgentId agent);
+
+    /// <summary>An agent's file as written, or its empty form when the agent has not written one yet.</summary>
+    public static T ReadOrEmpty<T>(StateLayout layout, string path, AgentId agent, Parser<T> parse, Func<AgentId, DateTimeOffset, T> empty) =>
+        File.Exists(path) ? parse(File.ReadAllBytes(path), layout.Display(path), agent) : empty(agent, DateTimeOffset.MinValue);
+
     public static byte[] Serialize(CurrentTask current) => StateJson.Serialize(new CurrentTaskDto
     {
         Schema = StateJson.Schema,

@@ -72,8 +72,13 @@ internal sealed class LineageJournal
 
     public bool IsIntent(string key) => File.Exists(IntentPath(key));
 
-    public bool HasReady() =>
-        Directory.Exists(layout.PendingRoot) && Directory.EnumerateFiles(layout.PendingRoot, "*" + ReadySuffix).Any();
+    public bool HasReady() => Any(ReadySuffix);
+
+    /// <summary>Whether any intent is waiting, without reading one.</summary>
+    public bool HasIntents() => Any(IntentSuffix);
+
+    private bool Any(string suffix) =>
+        Directory.Exists(layout.PendingRoot) && Directory.EnumerateFiles(layout.PendingRoot, "*" + suffix).Any();
 
     private List<JournalEntry> Read(string suffix)
     {

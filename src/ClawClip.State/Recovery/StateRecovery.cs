@@ -44,13 +44,8 @@ internal sealed class StateRecovery
         }
     }
 
-    public CurrentTask ReadCurrentTask(AgentId agent)
-    {
-        var path = layout.CurrentTaskPath(agent);
-        return File.Exists(path)
-            ? AgentFile.ReadCurrentTask(File.ReadAllBytes(path), layout.Display(path), agent)
-            : CurrentTask.Idle(agent, DateTimeOffset.MinValue);
-    }
+    public CurrentTask ReadCurrentTask(AgentId agent) =>
+        AgentFile.ReadOrEmpty(layout, layout.CurrentTaskPath(agent), agent, AgentFile.ReadCurrentTask, CurrentTask.Idle);
 
     /// <summary>
     /// Settles every intent whose writer has died. Returns, for each task with a transition still in
