@@ -150,7 +150,8 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
                     request.Policy,
                     now,
                     request.CostUsd,
-                    request.To.IsHeld() ? leaseLength : null),
+                    request.To.IsHeld() ? leaseLength : null,
+                    request.Turns is null && request.Session is null ? null : new AgentRunFacts(request.Turns ?? 0, request.Session)),
             cancellationToken).ConfigureAwait(false);
 
         await AfterChangeAsync(cancellationToken).ConfigureAwait(false);

@@ -92,6 +92,21 @@ public sealed class FileStateStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Transition_ThatRanAnAgent_KeepsItsCostTurnsAndSessionInTheFile()
+    {
+        var task = await SubmitAsync("work");
+        await Store.ClaimNextAsync(Request(), CancellationToken.None);
+
+        await Store.TransitionAsync(
+            new TransitionRequest(task.Id, TaskState.Running, Actor.Agent(Dev, Tier.Intern), "started", "test") { CostUsd = 0.125m, Turns = 6, Session = "5b0c6f1e" },
+            CancellationToken.None);
+
+        // Read back from the file the transition wrote.
+        var last = (await Store.FindAsync(task.Id, CancellationToken.None))!.History[^1];
+        Assert.Equal((0.125m, 6, "5b0c6f1e"), (last.CostUsd, last.Turns, last.Session));
+    }
+
+    [Fact]
     public async Task Transition_FromAStateTheTaskIsNotIn_ReportsWhereItIs()
     {
         var task = await SubmitAsync("work");

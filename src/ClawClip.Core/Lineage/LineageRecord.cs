@@ -11,7 +11,7 @@ namespace ClawClip.Core.Lineage;
 /// <param name="Author">The acting agent's own identity.</param>
 /// <param name="Subject">Like <c>T-0007 backlog → claimed</c>.</param>
 /// <param name="Body">Why, in a sentence.</param>
-/// <param name="Trailers">Machine-readable facts: Task, Goal, Agent, Tier, Policy, Attempt, Cost-USD, Data.</param>
+/// <param name="Trailers">Machine-readable facts: Task, Goal, Agent, Tier, Policy, Attempt, Cost-USD, Turns, Session, Data.</param>
 /// <param name="Changes">The paths the decision wrote or removed under <c>state/</c>.</param>
 public sealed record LineageRecord(
     string Id,

@@ -17,6 +17,12 @@ public sealed record TransitionRequest(TaskId Task, TaskState To, Actor Actor, s
     /// <summary>What the step cost, when it ran an agent.</summary>
     public decimal? CostUsd { get; init; }
 
+    /// <summary>Agent turns the step took, when it ran an agent.</summary>
+    public int? Turns { get; init; }
+
+    /// <summary>The agent CLI's session, when the step ran an agent.</summary>
+    public string? Session { get; init; }
+
     /// <summary>What the actor read to decide, for the <c>Data</c> trailer.</summary>
     public string? Data { get; init; }
 

@@ -26,4 +26,11 @@ public sealed record TaskEvent(
     int Attempt,
     decimal? CostUsd,
     DateTimeOffset At,
-    Lease? Lease);
+    Lease? Lease)
+{
+    /// <summary>Agent turns the step's run took, when it ran an agent.</summary>
+    public int? Turns { get; init; }
+
+    /// <summary>The agent CLI's session the step's run used, when it ran an agent: the one a retry resumes.</summary>
+    public string? Session { get; init; }
+}

@@ -85,7 +85,8 @@ public sealed record TaskRecord
 
     /// <summary>
     /// Moves the task to <paramref name="to"/>. A move into a held status renews the lease by
-    /// <paramref name="leaseLength"/> (required then); any other move ends the lease.
+    /// <paramref name="leaseLength"/> (required then); any other move ends the lease. When the step ran an
+    /// agent, <paramref name="run"/> records its turns and session on the event.
     /// </summary>
     public TaskRecord MoveTo(
         TaskState to,
@@ -95,7 +96,8 @@ public sealed record TaskRecord
         string policy,
         DateTimeOffset now,
         decimal? costUsd = null,
-        TimeSpan? leaseLength = null)
+        TimeSpan? leaseLength = null,
+        AgentRunFacts? run = null)
     {
         if (to == TaskState.Claimed)
         {
@@ -115,7 +117,7 @@ public sealed record TaskRecord
             lease = new Lease(now, now + length);
         }
 
-        return Append(new TaskEvent(Status, to, actor, reason, policy, tier, Attempt, costUsd, now, lease));
+        return Append(new TaskEvent(Status, to, actor, reason, policy, tier, Attempt, costUsd, now, lease) { Turns = run?.Turns, Session = run?.Session });
     }
 
     /// <summary>The task as it was right after its first <paramref name="eventCount"/> events.</summary>

@@ -56,6 +56,8 @@ internal static class TaskFile
         Tier = e.Tier?.Name(),
         Attempt = e.Attempt,
         CostUsd = e.CostUsd,
+        Turns = e.Turns,
+        Session = e.Session,
         At = e.At,
         Lease = e.Lease is { } lease ? new LeaseDto { ClaimedAt = lease.ClaimedAt, ExpiresAt = lease.ExpiresAt } : null,
     };
@@ -120,7 +122,11 @@ internal static class TaskFile
             e.Attempt,
             e.CostUsd,
             e.At,
-            lease);
+            lease)
+        {
+            Turns = e.Turns is < 0 ? throw new InvalidDataException($"history[{index}].turns is {e.Turns}: a count of turns cannot be negative") : e.Turns,
+            Session = e.Session,
+        };
     }
 
     private static TaskState State(string name, int index, string field) =>
@@ -182,6 +188,10 @@ internal static class TaskFile
         public int Attempt { get; set; }
 
         public decimal? CostUsd { get; set; }
+
+        public int? Turns { get; set; }
+
+        public string? Session { get; set; }
 
         public DateTimeOffset At { get; set; }
 
