@@ -17,6 +17,8 @@ var root = new RootCommand("claw.clip: a file-based, git-native orchestrator for
     LogCommand.Create(),
     GoalsCommand.Create(),
     MergeCommand.Create(),
+    RunCommand.Create(),
+    ApproveCommand.Create(),
     StopCommands.CreateStop(),
     StopCommands.CreateResume(),
 };

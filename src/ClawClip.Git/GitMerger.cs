@@ -49,20 +49,10 @@ public sealed class GitMerger : IMerger
             }
 
             var rebased = (await inWorkspace.OutputAsync(["rev-parse", "HEAD"], cancellationToken).ConfigureAwait(false)).Trim();
-            foreach (var command in gate)
+            var check = await new CommandChecks(runner, gate, gateEnvironment, gateTimeout).RunAsync(workspace, cancellationToken).ConfigureAwait(false);
+            if (!check.Passed)
             {
-                var spec = ProcessSpec.Create(command[0], [.. command.Skip(1)]) with
-                {
-                    WorkingDirectory = workspace,
-                    Environment = gateEnvironment,
-                    Timeout = gateTimeout,
-                };
-                var result = await runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
-                if (result.ExitCode != 0 || result.TimedOut)
-                {
-                    var why = result.TimedOut ? $"timed out after {gateTimeout.TotalSeconds:0} s\n" : string.Empty;
-                    return new MergeOutcome.GateFailed(string.Join(' ', command), result.ExitCode, why + Tail(result.StandardOutput + result.StandardError));
-                }
+                return new MergeOutcome.GateFailed(check.FailedCommand!, check.ExitCode, check.Output);
             }
 
             // The dev continues from the rebased work if the task comes back; then the target moves.

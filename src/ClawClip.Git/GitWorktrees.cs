@@ -1,4 +1,6 @@
+using ClawClip.Core.Agents;
 using ClawClip.Core.Tasks;
+using ClawClip.Processes;
 
 namespace ClawClip.Git;
 
@@ -9,10 +11,18 @@ namespace ClawClip.Git;
 /// </summary>
 public sealed class GitWorktrees : IWorktrees
 {
+    // A reviewer's prompt holds the diff; past this size it reads the files instead.
+    private const int MostPatchChars = 60_000;
+
     private readonly GitCli git;
+    private readonly IProcessRunner runner;
     private string? commonDir;
 
-    public GitWorktrees(GitCli git) => this.git = git;
+    public GitWorktrees(GitCli git, IProcessRunner? runner = null)
+    {
+        this.git = git;
+        this.runner = runner ?? new ProcessRunner();
+    }
 
     public static string BranchOf(TaskId task) => "task/" + task.Value;
 
@@ -37,6 +47,49 @@ public sealed class GitWorktrees : IWorktrees
     }
 
     /// <inheritdoc />
+    public async Task<string?> CommitAllAsync(Worktree worktree, AgentIdentity author, string message, CancellationToken cancellationToken)
+    {
+        var inTree = In(worktree);
+        await inTree.OutputAsync(["add", "--all"], cancellationToken).ConfigureAwait(false);
+        var staged = await inTree.RunAsync(["diff", "--cached", "--quiet"], null, cancellationToken).ConfigureAwait(false);
+        if (staged.ExitCode == 0 && !await IsMergingAsync(inTree, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        await inTree.OutputAsync([.. As(author), "commit", "--quiet", "--no-verify", "-m", message], cancellationToken).ConfigureAwait(false);
+        return (await inTree.OutputAsync(["rev-parse", "HEAD"], cancellationToken).ConfigureAwait(false)).Trim();
+    }
+
+    /// <inheritdoc />
+    public async Task<TaskDiff> DiffAsync(Worktree worktree, string baseRef, CancellationToken cancellationToken)
+    {
+        var inTree = In(worktree);
+        var head = (await inTree.OutputAsync(["rev-parse", "HEAD"], cancellationToken).ConfigureAwait(false)).Trim();
+        var range = baseRef + "..." + head;
+        var files = (await inTree.OutputAsync(["diff", "--name-only", range], cancellationToken).ConfigureAwait(false))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var patch = await inTree.OutputAsync(["diff", "--no-color", "--no-ext-diff", range], cancellationToken).ConfigureAwait(false);
+        var truncated = patch.Length > MostPatchChars;
+        return new TaskDiff(head, files, truncated ? patch[..MostPatchChars] : patch, truncated);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> MergeFromAsync(Worktree worktree, string baseRef, AgentIdentity author, CancellationToken cancellationToken)
+    {
+        var inTree = In(worktree);
+        var merge = await inTree.RunAsync([.. As(author), "merge", "--no-edit", "--no-ff", "--quiet", baseRef], null, cancellationToken).ConfigureAwait(false);
+        if (merge.ExitCode == 0)
+        {
+            return [];
+        }
+
+        var conflicted = (await inTree.OutputAsync(["diff", "--name-only", "--diff-filter=U"], cancellationToken).ConfigureAwait(false))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return conflicted.Length > 0 ? conflicted : throw new GitCommandException(["merge", baseRef], merge.ExitCode, merge.StandardError);
+    }
+
+    /// <inheritdoc />
     public async Task RemoveAsync(TaskId task, CancellationToken cancellationToken)
     {
         var path = await PathOfAsync(task, cancellationToken).ConfigureAwait(false);
@@ -57,6 +110,14 @@ public sealed class GitWorktrees : IWorktrees
             throw new GitCommandException(["branch", "-D", BranchOf(task)], result.ExitCode, result.StandardError);
         }
     }
+
+    private GitCli In(Worktree worktree) => new(worktree.Path, runner);
+
+    private static string[] As(AgentIdentity author) =>
+        ["-c", "user.name=" + author.Name, "-c", "user.email=" + author.Email];
+
+    private static async Task<bool> IsMergingAsync(GitCli inTree, CancellationToken cancellationToken) =>
+        (await inTree.RunAsync(["rev-parse", "--verify", "--quiet", "MERGE_HEAD"], null, cancellationToken).ConfigureAwait(false)).ExitCode == 0;
 
     private async Task<string> PathOfAsync(TaskId task, CancellationToken cancellationToken)
     {

@@ -7,7 +7,8 @@ namespace ClawClip.Agents;
 /// <summary>
 /// Any command line as an agent. The contract (README, "The command runtime"): the program starts in the
 /// task's worktree with exactly the environment the agent may see; it reads one JSON request on stdin
-/// (<c>schema</c>, <c>agent</c>, <c>prompt</c>, <c>system_prompt</c>, <c>session_id</c>, <c>json_schema</c>,
+/// (<c>schema</c>, <c>agent</c>, <c>prompt</c>, <c>system_prompt</c>, <c>session_id</c> (a session to resume),
+/// <c>new_session_id</c> (the id to give a new one), <c>json_schema</c>,
 /// <c>max_turns</c>, <c>max_cost_usd</c>, <c>allowed_tools</c>) and prints one JSON result on stdout with the
 /// fields of Claude Code's JSON result (<c>is_error</c>, <c>result</c>, <c>structured_output</c>,
 /// <c>session_id</c>, <c>total_cost_usd</c>, <c>num_turns</c>). It succeeded if it exits 0 with
@@ -39,6 +40,7 @@ public sealed class CommandRuntime : IAgentRuntime
                 prompt = request.Prompt,
                 system_prompt = request.SystemPrompt,
                 session_id = request.ResumeSessionId,
+                new_session_id = request.NewSessionId,
                 json_schema = request.JsonSchema,
                 max_turns = request.Policy.MaxTurns,
                 max_cost_usd = request.Policy.MaxCostUsd,

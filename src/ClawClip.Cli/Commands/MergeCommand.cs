@@ -14,9 +14,6 @@ namespace ClawClip.Cli.Commands;
 /// </summary>
 internal static class MergeCommand
 {
-    // What the gate's build and test commands see: enough to build, nothing personal.
-    private static readonly string[] GateVariables = ["PATH", "HOME", "LANG", "TMPDIR", "DOTNET_ROOT", "DOTNET_CLI_TELEMETRY_OPTOUT", "DOTNET_NOLOGO", "NUGET_PACKAGES"];
-
     public static Command Create()
     {
         var target = new Option<string>("--target") { Description = "The branch to land on.", DefaultValueFactory = _ => "main" };
@@ -27,31 +24,7 @@ internal static class MergeCommand
         {
             var repository = CommonOptions.Repository(parse);
             var store = repository.OpenStore(TimeProvider.System);
-            RepositoryConfig config;
-            try
-            {
-                config = RepositoryConfigLoader.Load(Path.Combine(repository.Root, RepositoryConfigLoader.FileName));
-            }
-            catch (YamlFileException e)
-            {
-                throw new CliException(ExitCodes.InvalidData, e.Message);
-            }
-
-            var gate = new[] { config.BuildCommand, config.TestCommand }.OfType<IReadOnlyList<string>>().ToArray();
-            if (gate.Length == 0)
-            {
-                throw new CliException(ExitCodes.InvalidData, $"{RepositoryConfigLoader.FileName}: no checks to gate merges with; add checks: build: [...] and test: [...]");
-            }
-
-            var environment = GateVariables
-                .Select(name => (name, value: Environment.GetEnvironmentVariable(name)))
-                .Where(v => v.value is not null)
-                .ToDictionary(v => v.name, v => v.value!, StringComparer.Ordinal);
-            var queue = new MergeQueue(
-                store,
-                new GitMerger(repository.Git, new ProcessRunner(), environment),
-                new FileMergeLock(repository.Layout),
-                new MergeSettings(parse.GetRequiredValue(target), gate, CommonOptions.ParseDuration(parse.GetRequiredValue(timeout))));
+            var queue = PipelineComposition.Load(repository).MergeQueue(repository, store, parse.GetRequiredValue(target), CommonOptions.ParseDuration(parse.GetRequiredValue(timeout)));
             var results = await queue.RunOnceAsync(cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {

@@ -9,6 +9,21 @@ public interface IWorktrees
     /// </summary>
     Task<Worktree> EnsureAsync(TaskId task, string baseRef, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Commits whatever the agent left uncommitted in the worktree, as <paramref name="author"/>. Returns the new
+    /// commit, or null when there was nothing to commit.
+    /// </summary>
+    Task<string?> CommitAllAsync(Worktree worktree, Agents.AgentIdentity author, string message, CancellationToken cancellationToken);
+
+    /// <summary>What the task's branch changes against <paramref name="baseRef"/>: the files, the patch, and its head commit.</summary>
+    Task<TaskDiff> DiffAsync(Worktree worktree, string baseRef, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Merges <paramref name="baseRef"/> into the task's branch in its worktree, as <paramref name="author"/>. A
+    /// conflict is left in the files for the dev to resolve; returns the conflicted paths (empty when it merged).
+    /// </summary>
+    Task<IReadOnlyList<string>> MergeFromAsync(Worktree worktree, string baseRef, Agents.AgentIdentity author, CancellationToken cancellationToken);
+
     /// <summary>Removes the worktree's folder; the branch stays until the work is merged or failed.</summary>
     Task RemoveAsync(TaskId task, CancellationToken cancellationToken);
 

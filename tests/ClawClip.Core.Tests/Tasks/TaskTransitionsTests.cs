@@ -22,6 +22,7 @@ public sealed class TaskTransitionsTests
         (TaskState.Running, TaskState.Canceled),
 
         (TaskState.Review, TaskState.Merging),
+        (TaskState.Review, TaskState.NeedsInput),
         (TaskState.Review, TaskState.Running),
         (TaskState.Review, TaskState.Backlog),
         (TaskState.Review, TaskState.Failed),
@@ -35,6 +36,7 @@ public sealed class TaskTransitionsTests
 
         (TaskState.NeedsInput, TaskState.Backlog),
         (TaskState.NeedsInput, TaskState.Running),
+        (TaskState.NeedsInput, TaskState.Merging),
         (TaskState.NeedsInput, TaskState.Canceled),
         (TaskState.NeedsInput, TaskState.Failed),
 

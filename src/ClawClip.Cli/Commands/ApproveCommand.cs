@@ -1,0 +1,47 @@
+using System.CommandLine;
+using ClawClip.Core.Agents;
+using ClawClip.Core.Pipeline;
+using ClawClip.Core.State;
+using ClawClip.Core.Tasks;
+
+namespace ClawClip.Cli.Commands;
+
+/// <summary>
+/// <c>clawclip approve ID</c>: a person lets an intern's work, which QA approved, go to the merge queue. The
+/// lineage commit names the person as the one who decided.
+/// </summary>
+internal static class ApproveCommand
+{
+    public static Command Create()
+    {
+        var id = CommonOptions.TaskIdArgument();
+        var reason = CommonOptions.Reason("approved by a person with `clawclip approve`");
+        var command = new Command("approve", "Let work QA approved, by an intern, go to the merge queue.") { id, reason };
+        command.OnRun(async (parse, cancellationToken) =>
+        {
+            var store = CommonOptions.Repository(parse).OpenStore(TimeProvider.System);
+            var taskId = TaskId.Parse(parse.GetRequiredValue(id));
+            var task = await store.FindAsync(taskId, cancellationToken).ConfigureAwait(false)
+                ?? throw new CliException(ExitCodes.NotFound, $"{taskId}: no such task");
+            if (task.Status != TaskState.NeedsInput || task.History[^1].Policy != PipelinePolicies.InternNeedsApproval)
+            {
+                throw new CliException(ExitCodes.Conflict, $"{taskId} is {task.Status.Name()} and not waiting for a person's approval (only an intern's work QA approved does)");
+            }
+
+            var request = new TransitionRequest(taskId, TaskState.Merging, Actor.Human, parse.GetRequiredValue(reason), PipelinePolicies.PersonApproved) { ExpectedFrom = TaskState.NeedsInput };
+            return await store.TransitionAsync(request, cancellationToken).ConfigureAwait(false) switch
+            {
+                TransitionResult.Moved => Done(taskId),
+                TransitionResult.WrongStatus wrong => throw new CliException(ExitCodes.Conflict, $"{taskId} moved meanwhile: it is {wrong.Actual.Name()} now"),
+                _ => throw new CliException(ExitCodes.NotFound, $"{taskId}: no such task"),
+            };
+        });
+        return command;
+    }
+
+    private static int Done(TaskId task)
+    {
+        Console.WriteLine($"{task} approved: it lands with the next `clawclip run --once` or `clawclip merge`");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,83 @@
+using ClawClip.Agents;
+using ClawClip.Core.Agents;
+using ClawClip.Core.Merging;
+using ClawClip.Core.Pipeline;
+using ClawClip.Core.Policies;
+using ClawClip.Git;
+using ClawClip.Processes;
+using ClawClip.State;
+
+namespace ClawClip.Cli;
+
+/// <summary>
+/// Wires the pipeline over one repository: the state store, git worktrees, the checks and the merge gate from
+/// <c>clawclip.yaml</c>, and the team from <c>agents/*.yaml</c>. The command line's <c>run</c> and <c>merge</c>
+/// use it; so will the daemon.
+/// </summary>
+internal sealed class PipelineComposition
+{
+    // What the checks and the gate see: enough to build, nothing personal.
+    private static readonly string[] CheckVariables = ["PATH", "HOME", "LANG", "TMPDIR", "DOTNET_ROOT", "DOTNET_CLI_TELEMETRY_OPTOUT", "DOTNET_NOLOGO", "NUGET_PACKAGES"];
+
+    private PipelineComposition(RepositoryConfig config, IReadOnlyList<IReadOnlyList<string>> checks, IReadOnlyDictionary<string, string> checkEnvironment)
+    {
+        Config = config;
+        Checks = checks;
+        CheckEnvironment = checkEnvironment;
+    }
+
+    public RepositoryConfig Config { get; }
+
+    /// <summary>The build and test commands, in that order: the dev→QA check and the merge gate.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Checks { get; }
+
+    public IReadOnlyDictionary<string, string> CheckEnvironment { get; }
+
+    /// <summary>Reads <c>clawclip.yaml</c>; it must name at least one check, since nothing lands unchecked.</summary>
+    public static PipelineComposition Load(Repository repository)
+    {
+        RepositoryConfig config;
+        try
+        {
+            config = RepositoryConfigLoader.Load(Path.Combine(repository.Root, RepositoryConfigLoader.FileName));
+        }
+        catch (YamlFileException e)
+        {
+            throw new CliException(ExitCodes.InvalidData, e.Message);
+        }
+
+        var checks = new[] { config.BuildCommand, config.TestCommand }.OfType<IReadOnlyList<string>>().ToArray();
+        if (checks.Length == 0)
+        {
+            throw new CliException(ExitCodes.InvalidData, $"{RepositoryConfigLoader.FileName}: no checks to gate work with; add checks: build: [...] and test: [...]");
+        }
+
+        var environment = CheckVariables
+            .Select(name => (name, value: Environment.GetEnvironmentVariable(name)))
+            .Where(v => v.value is not null)
+            .ToDictionary(v => v.name, v => v.value!, StringComparer.Ordinal);
+        return new PipelineComposition(config, checks, environment);
+    }
+
+    public MergeQueue MergeQueue(Repository repository, FileStateStore store, string target, TimeSpan checkTimeout) =>
+        new(store, new GitMerger(repository.Git, new ProcessRunner(), CheckEnvironment), new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout));
+
+    public PipelineRunner Runner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, TimeSpan checkTimeout, IPipelineObserver observer)
+    {
+        var runner = new ProcessRunner();
+        var pipeline = new TaskPipeline(
+            store,
+            store,
+            store,
+            new GitWorktrees(repository.Git, runner),
+            new CommandChecks(runner, Checks, CheckEnvironment, checkTimeout),
+            team,
+            settings,
+            TimeProvider.System,
+            observer);
+        return new PipelineRunner(store, store, store, store, new FileRunLock(repository.Layout), pipeline, MergeQueue(repository, store, settings.Target, checkTimeout), team, TimeProvider.System, observer);
+    }
+
+    public PipelineSettings Settings(string target, TimeSpan? runTimeout) =>
+        new(target, Config.FailurePolicy, TrustRules.Default) { RunTimeout = runTimeout };
+}

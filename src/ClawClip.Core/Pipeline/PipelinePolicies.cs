@@ -1,0 +1,17 @@
+namespace ClawClip.Core.Pipeline;
+
+/// <summary>The rules the pipeline's transitions cite in their <c>Policy</c> trailer.</summary>
+public static class PipelinePolicies
+{
+    public const string DevStart = "dev.start";
+    public const string ChecksPassed = "dev.checks-passed";
+    public const string ChecksFailedTooOften = "dev.check-rounds-used";
+    public const string RunFailedRetry = "dev.run-failed.retry";
+    public const string RunFailedAttemptsUsed = "dev.run-failed.attempts-used";
+    public const string QaApprove = "qa.approve";
+    public const string QaRevise = "qa.revise";
+    public const string QaReviseLimit = "qa.revise-limit";
+    public const string InternNeedsApproval = "tier.intern-needs-approval";
+    public const string PersonApproved = "person.approve";
+    public const string MergeBounceLimit = "merge.bounce-limit";
+}

@@ -1,0 +1,163 @@
+using ClawClip.Core.Agents;
+using ClawClip.Core.Merging;
+using ClawClip.Core.State;
+using ClawClip.Core.Tasks;
+
+namespace ClawClip.Core.Pipeline;
+
+/// <summary>
+/// Takes the backlog through the pipeline until nothing is left to do: tasks the team's devs already hold and
+/// nobody is working on are taken up again (a run that died resumes), idle devs claim what they can, each task
+/// goes through the review loop, and the merge queue lands what was approved. Passes repeat while any of
+/// them moves a task. This is <c>clawclip run --once</c>; the daemon runs the same pieces on timers.
+/// </summary>
+public sealed class PipelineRunner
+{
+    private readonly ITaskStore store;
+    private readonly ITaskClaims claims;
+    private readonly IAgentTrust trust;
+    private readonly IEmergencyStop emergencyStop;
+    private readonly ITaskRunLock runLock;
+    private readonly TaskPipeline pipeline;
+    private readonly MergeQueue mergeQueue;
+    private readonly Team team;
+    private readonly TimeProvider time;
+    private readonly IPipelineObserver observer;
+
+    public PipelineRunner(
+        ITaskStore store,
+        ITaskClaims claims,
+        IAgentTrust trust,
+        IEmergencyStop emergencyStop,
+        ITaskRunLock runLock,
+        TaskPipeline pipeline,
+        MergeQueue mergeQueue,
+        Team team,
+        TimeProvider time,
+        IPipelineObserver observer)
+    {
+        this.store = store;
+        this.claims = claims;
+        this.trust = trust;
+        this.emergencyStop = emergencyStop;
+        this.runLock = runLock;
+        this.pipeline = pipeline;
+        this.mergeQueue = mergeQueue;
+        this.team = team;
+        this.time = time;
+        this.observer = observer;
+    }
+
+    /// <summary>Runs passes until one moves no task, or an emergency stop is in force. Returns what became of every task it touched.</summary>
+    public async Task<PipelineReport> RunUntilIdleAsync(CancellationToken cancellationToken)
+    {
+        var touched = new Dictionary<TaskId, TaskState>();
+        var passes = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (await emergencyStop.ReadAsync(cancellationToken).ConfigureAwait(false) is { } stop)
+            {
+                return new PipelineReport(passes, touched, stop);
+            }
+
+            passes++;
+            var moved = await claims.ReapAsync(cancellationToken).ConfigureAwait(false) is { Requeued.Count: > 0 } or { Failed.Count: > 0 };
+            moved |= await TakeUpHeldAsync(touched, cancellationToken).ConfigureAwait(false);
+            moved |= await ClaimAndCarryAsync(touched, cancellationToken).ConfigureAwait(false);
+            moved |= await MergeAsync(touched, cancellationToken).ConfigureAwait(false);
+            if (!moved)
+            {
+                return new PipelineReport(passes, touched, null);
+            }
+        }
+    }
+
+    // Tasks a dev of this team holds and nobody is running: a run that died (or a process killed) left them.
+    private async Task<bool> TakeUpHeldAsync(Dictionary<TaskId, TaskState> touched, CancellationToken cancellationToken)
+    {
+        var moved = false;
+        var held = (await store.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(t => t.Status is TaskState.Claimed or TaskState.Running or TaskState.Review && IsDev(t.Holder));
+        foreach (var task in held)
+        {
+            moved |= await CarryAsync(task.Id, touched, cancellationToken).ConfigureAwait(false);
+        }
+
+        return moved;
+    }
+
+    private async Task<bool> ClaimAndCarryAsync(Dictionary<TaskId, TaskState> touched, CancellationToken cancellationToken)
+    {
+        var moved = false;
+        foreach (var dev in team.Devs.Where(d => d.Definition.IsAvailableAt(time.GetUtcNow())))
+        {
+            while (true)
+            {
+                var tier = (await trust.ReadTrustAsync(dev.Name, cancellationToken).ConfigureAwait(false)).Tier;
+                var request = new ClaimRequest(dev.Name, dev.Definition.Skills.ToHashSet(StringComparer.Ordinal), tier);
+                var result = await claims.ClaimNextAsync(request, cancellationToken).ConfigureAwait(false);
+                if (result is not ClaimResult.Claimed claimed)
+                {
+                    break; // nothing this dev can take, or a stop (the next pass sees it)
+                }
+
+                observer.Noted(claimed.Task.Id, $"claimed by {dev.Name} ({tier.Name()})");
+                moved = true;
+                await CarryAsync(claimed.Task.Id, touched, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return moved;
+    }
+
+    private async Task<bool> MergeAsync(Dictionary<TaskId, TaskState> touched, CancellationToken cancellationToken)
+    {
+        var moved = false;
+        foreach (var (id, outcome) in await mergeQueue.RunOnceAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (outcome is MergeOutcome.TargetBusy || await store.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } task)
+            {
+                continue;
+            }
+
+            moved = true;
+            touched[id] = (await pipeline.SettleAsync(task, cancellationToken).ConfigureAwait(false)).Status;
+        }
+
+        return moved;
+    }
+
+    private async Task<bool> CarryAsync(TaskId id, Dictionary<TaskId, TaskState> touched, CancellationToken cancellationToken)
+    {
+        using var held = await runLock.TryAcquireAsync(id, cancellationToken).ConfigureAwait(false);
+        if (held is null)
+        {
+            return false; // another process is working on it
+        }
+
+        // Read again under the lock: whoever held it before may have moved it.
+        if (await store.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } task
+            || task.Status is not (TaskState.Claimed or TaskState.Running or TaskState.Review)
+            || !IsDev(task.Holder))
+        {
+            return false;
+        }
+
+        var before = task.History.Count;
+        try
+        {
+            task = await pipeline.AdvanceAsync(task, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TaskMovedElsewhereException e)
+        {
+            observer.Noted(id, e.Message);
+            task = await store.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? task;
+        }
+
+        touched[id] = task.Status;
+        return task.History.Count != before;
+    }
+
+    private bool IsDev(string? holder) => team.Find(holder) is { Definition.Role: AgentRole.Dev };
+}

@@ -1,0 +1,14 @@
+using ClawClip.Core.Agents;
+using ClawClip.Core.Policies;
+
+namespace ClawClip.Core.Pipeline;
+
+/// <summary>How the pipeline runs: where work lands, what each handoff does on failure, how trust is earned.</summary>
+/// <param name="Target">The branch tasks start from and land on, usually <c>main</c>.</param>
+/// <param name="FailurePolicy">What each handoff does on failure (<c>clawclip.yaml</c>).</param>
+/// <param name="TrustRules">Successes to promote, failures to demote.</param>
+public sealed record PipelineSettings(string Target, FailurePolicy FailurePolicy, TrustRules TrustRules)
+{
+    /// <summary>Wall time one agent run may take before it is killed with its processes; null: the agent's lease.</summary>
+    public TimeSpan? RunTimeout { get; init; }
+}

@@ -1,0 +1,64 @@
+using ClawClip.Core.Pipeline;
+using ClawClip.Processes;
+
+namespace ClawClip.Git;
+
+/// <summary>
+/// The repository's checks (<c>clawclip.yaml</c>'s build and test commands), run one after the other in a
+/// folder, each a program and its arguments with its own timeout; the first that fails ends the run. Used by the
+/// dev→QA check on a task's worktree and by the merge gate on the rebased work.
+/// </summary>
+public sealed class CommandChecks : IWorkChecks
+{
+    private const int OutputTail = 8000;
+
+    private readonly IProcessRunner runner;
+    private readonly IReadOnlyList<IReadOnlyList<string>> commands;
+    private readonly IReadOnlyDictionary<string, string> environment;
+    private readonly TimeSpan timeout;
+
+    /// <param name="runner">Runs the commands.</param>
+    /// <param name="commands">Each a program and its arguments; all must exit 0.</param>
+    /// <param name="environment">What the commands see of the environment, and nothing else.</param>
+    /// <param name="timeout">How long each may run before it is killed, with its children, and counted as failed.</param>
+    public CommandChecks(IProcessRunner runner, IReadOnlyList<IReadOnlyList<string>> commands, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    {
+        this.runner = runner;
+        this.commands = commands;
+        this.environment = environment;
+        this.timeout = timeout;
+    }
+
+    /// <inheritdoc />
+    public async Task<CheckReport> RunAsync(string workingDirectory, CancellationToken cancellationToken)
+    {
+        foreach (var command in commands)
+        {
+            var spec = ProcessSpec.Create(command[0], [.. command.Skip(1)]) with
+            {
+                WorkingDirectory = workingDirectory,
+                Environment = environment,
+                Timeout = timeout,
+            };
+            ProcessResult result;
+            try
+            {
+                result = await runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ProcessStartException e)
+            {
+                return new CheckReport(string.Join(' ', command), -1, e.Message, commands.Count);
+            }
+
+            if (result.ExitCode != 0 || result.TimedOut)
+            {
+                var why = result.TimedOut ? $"timed out after {timeout.TotalSeconds:0} s\n" : string.Empty;
+                return new CheckReport(string.Join(' ', command), result.ExitCode, why + Tail(result.StandardOutput + result.StandardError), commands.Count);
+            }
+        }
+
+        return CheckReport.PassedAll(commands.Count);
+    }
+
+    private static string Tail(string text) => text.Length <= OutputTail ? text : "…" + text[^OutputTail..];
+}
