@@ -40,8 +40,13 @@ public sealed class GitMerger : IMerger
         var inWorkspace = new GitCli(workspace, runner);
         try
         {
-            var rebase = await inWorkspace.RunAsync(["-c", "user.name=" + AgentIdentity.ClawClip.Name, "-c", "user.email=" + AgentIdentity.ClawClip.Email, "rebase", oldTarget], null, cancellationToken).ConfigureAwait(false);
-            if (rebase.ExitCode != 0)
+            // A branch that already contains the target (its dev merged it in to resolve a conflict) lands as it is:
+            // rebasing would replay its commits without that merge and meet the same conflict again.
+            var containsTarget = (await git.RunAsync(["merge-base", "--is-ancestor", oldTarget, oldBranch], null, cancellationToken).ConfigureAwait(false)).ExitCode == 0;
+            var rebase = containsTarget
+                ? null
+                : await inWorkspace.RunAsync(["-c", "user.name=" + AgentIdentity.ClawClip.Name, "-c", "user.email=" + AgentIdentity.ClawClip.Email, "rebase", oldTarget], null, cancellationToken).ConfigureAwait(false);
+            if (rebase is { ExitCode: not 0 })
             {
                 var conflicted = await inWorkspace.OutputAsync(["diff", "--name-only", "--diff-filter=U"], cancellationToken).ConfigureAwait(false);
                 await inWorkspace.RunAsync(["rebase", "--abort"], null, cancellationToken).ConfigureAwait(false);

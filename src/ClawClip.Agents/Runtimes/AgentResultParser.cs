@@ -24,7 +24,7 @@ internal static class AgentResultParser
             var why = process.StandardOutputTruncated
                 ? $"it printed {process.StandardOutputBytes / (1024.0 * 1024.0):0.#} MB, more than is kept, and the result JSON was lost with the rest"
                 : $"its output is not the result JSON the runtime contract asks for ({problem})";
-            return AgentRunResult.Failed($"exit code {process.ExitCode}: {why}{StderrTail(process)}");
+            return AgentRunResult.Failed($"{ExitCode(process.ExitCode)}: {why}{StderrTail(process)}");
         }
 
         using (json)
@@ -42,12 +42,19 @@ internal static class AgentResultParser
                 var subtype = String(root, "subtype");
                 var detail = result ?? Errors(root) ?? subtype ?? "no detail";
                 var reason = root.TryGetProperty("is_error", out _) ? $"reported an error ({(subtype is null ? string.Empty : subtype + ": ")}{detail})" : "did not say is_error: false";
-                return AgentRunResult.Failed($"exit code {process.ExitCode}: {reason}", sessionId, cost, turns);
+                return AgentRunResult.Failed($"{ExitCode(process.ExitCode)}: {reason}", sessionId, cost, turns);
             }
 
             return new AgentRunResult(true, result, structured, sessionId, cost, turns, null);
         }
     }
+
+    /// <summary>The exit code, and the signal when one killed the process (the shell's 128 + N).</summary>
+    private static string ExitCode(int code) => code switch
+    {
+        > 128 and < 160 => $"exit code {code} (killed by signal {code - 128}{(code - 128) switch { 9 => ", SIGKILL", 15 => ", SIGTERM", 6 => ", SIGABRT", 11 => ", SIGSEGV", _ => string.Empty }})",
+        _ => $"exit code {code}",
+    };
 
     /// <summary>The whole output as one JSON object, or else its last line that is one (stream-json ends with the result).</summary>
     private static bool TryReadResult(string output, out JsonDocument json, out string problem)

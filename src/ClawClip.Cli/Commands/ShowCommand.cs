@@ -28,6 +28,8 @@ internal static class ShowCommand
                 tier = e.Tier?.Name(),
                 attempt = e.Attempt,
                 cost_usd = e.CostUsd,
+                turns = e.Turns,
+                session = e.Session,
                 at = e.At,
                 lease_expires_at = e.Lease?.ExpiresAt,
             }).ToArray();

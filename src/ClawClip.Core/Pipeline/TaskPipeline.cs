@@ -189,7 +189,7 @@ public sealed class TaskPipeline
 
             if (round >= policy.CheckRounds)
             {
-                return await MoveAsync(task, TaskState.Failed, dev, $"{decision.Reason}; {round} round(s) in a row failed the checks, the most a {policy.Tier.Name()} gets.\n{Tail(check.Output)}", PipelinePolicies.ChecksFailedTooOften, cancellationToken, spent, run.Session, data).ConfigureAwait(false);
+                return await MoveAsync(task, TaskState.Failed, dev, $"{decision.Reason}; {round} round(s) in a row failed the checks, the most {Article(policy.Tier.Name())} {policy.Tier.Name()} gets.\n{Tail(check.Output)}", PipelinePolicies.ChecksFailedTooOften, cancellationToken, spent, run.Session, data).ConfigureAwait(false);
             }
 
             observer.Noted(task.Id, $"{check.Summary}: back to {dev.Name} (round {round + 1} of {policy.CheckRounds})");
@@ -305,7 +305,7 @@ public sealed class TaskPipeline
         var summary = string.IsNullOrWhiteSpace(verdict.Summary) ? "approved" : FirstLine(verdict.Summary);
         if (!TierPolicy.For(devTier).MayMergeWithoutPerson)
         {
-            return await MoveAsync(task, TaskState.NeedsInput, reviewer, $"{reviewer.Name} approved: {summary}. {dev.Name} is a {devTier.Name()}, whose work merges only after a person approves it: clawclip approve {task.Id}.", PipelinePolicies.InternNeedsApproval, cancellationToken, spent, session, data).ConfigureAwait(false);
+            return await MoveAsync(task, TaskState.NeedsInput, reviewer, $"{reviewer.Name} approved: {summary}. {dev.Name} is {Article(devTier.Name())} {devTier.Name()}, whose work merges only after a person approves it: clawclip approve {task.Id}.", PipelinePolicies.InternNeedsApproval, cancellationToken, spent, session, data).ConfigureAwait(false);
         }
 
         return await MoveAsync(task, TaskState.Merging, reviewer, $"{reviewer.Name} approved: {summary}. To the merge queue.", PipelinePolicies.QaApprove, cancellationToken, spent, session, data).ConfigureAwait(false);
@@ -388,6 +388,8 @@ public sealed class TaskPipeline
     private static string Short(string commit) => commit[..Math.Min(10, commit.Length)];
 
     private static string Usd(decimal amount) => amount.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    private static string Article(string word) => "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
 
     private static string Ordinal(int n) => n switch { 1 => "first", 2 => "second", 3 => "third", 4 => "fourth", 5 => "fifth", _ => $"{n}th" };
 

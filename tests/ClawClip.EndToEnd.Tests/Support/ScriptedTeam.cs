@@ -1,0 +1,150 @@
+using System.Text.Json;
+
+namespace ClawClip.EndToEnd.Tests.Support;
+
+/// <summary>
+/// A repository set up for the pipeline with scripted agents: <c>clawclip.yaml</c> with a build and a test
+/// check, a dev (<c>dev-1</c>) and a reviewer (<c>qa-1</c>) on the <c>command</c> runtime. Each agent is one bash
+/// script that saves every request it gets and then runs the step the test wrote for that call
+/// (<c>dev-2.sh</c> for the dev's second run, or <c>dev-default.sh</c>). Steps run in the task's worktree and
+/// print the agent's result JSON.
+/// </summary>
+public sealed class ScriptedTeam : IDisposable
+{
+    private const string Agent = """
+        #!/usr/bin/env bash
+        set -eu
+        here="$(cd "$(dirname "$0")" && pwd)"
+        role="$1"
+        n=$(( $(cat "$here/$role.count" 2>/dev/null || echo 0) + 1 ))
+        echo "$n" > "$here/$role.count"
+        cat > "$here/$role-request-$n.json"
+        step="$here/$role-$n.sh"
+        [ -f "$step" ] || step="$here/$role-default.sh"
+        source "$step"
+        """;
+
+    private ScriptedTeam()
+    {
+        Scripts = Path.Combine(Path.GetTempPath(), "clawclip-agents-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Scripts);
+        File.WriteAllText(Path.Combine(Scripts, "agent.sh"), Agent);
+
+        Write("clawclip.yaml", """
+            checks:
+              build: [/bin/sh, checks/build.sh]
+              test: [/bin/sh, checks/test.sh]
+            """);
+        Write("checks/build.sh", """
+            if grep -rq "SYNTAX ERROR" --include=*.txt .; then echo "error CS1002: ; expected (answer.txt:1)" >&2; exit 1; fi
+            """);
+        Write("checks/test.sh", "exit 0\n");
+        WriteAgent("dev-1", "dev");
+        WriteAgent("qa-1", "qa");
+        Repository.Git("add", "-A");
+        Repository.Git("commit", "-q", "-m", "claw.clip settings and agents");
+        Dev("default", Commit("answer.txt", "42", "write the answer"));
+        Qa("default", Approve("looks right"));
+    }
+
+    /// <summary>The repository with its settings, agents and steps, and <c>clawclip init</c> run in it.</summary>
+    public static async Task<ScriptedTeam> CreateAsync()
+    {
+        var team = new ScriptedTeam();
+        await team.ClawclipAsync("init");
+        return team;
+    }
+
+    public TempGitRepository Repository { get; } = new();
+
+    public string Root => Repository.Root;
+
+    /// <summary>Where the agent scripts, their steps and the requests they received live (outside the repository).</summary>
+    public string Scripts { get; }
+
+    /// <summary>A dev step that writes a file, commits it, and reports success.</summary>
+    public static string Commit(string file, string content, string message, decimal cost = 0.0125m, int turns = 3) => $"""
+        printf '%s\n' '{content}' > {file}
+        git add -A && git commit -q --allow-empty -m '{message}'
+        echo '{"{"}"is_error":false,"result":"{message}","session_id":"dev-session-1","total_cost_usd":{cost},"num_turns":{turns}{"}"}'
+        """;
+
+    public static string Approve(string summary) =>
+        $$"""echo '{"is_error":false,"structured_output":{"verdict":"approve","summary":"{{summary}}","comments":[]},"total_cost_usd":0.002,"num_turns":1}'""" + "\n";
+
+    public static string Revise(string file, int line, string comment) =>
+        $$"""echo '{"is_error":false,"structured_output":{"verdict":"revise","summary":"not yet","comments":[{"file":"{{file}}","line":{{line}},"comment":"{{comment}}"}]},"total_cost_usd":0.002,"num_turns":1}'""" + "\n";
+
+    /// <summary>Sets what the dev does on its <paramref name="call"/>-th run (or <c>default</c>).</summary>
+    public void Dev(string call, string step) => File.WriteAllText(Path.Combine(Scripts, $"dev-{call}.sh"), step);
+
+    public void Qa(string call, string step) => File.WriteAllText(Path.Combine(Scripts, $"qa-{call}.sh"), step);
+
+    /// <summary>The requests <paramref name="role"/> received, in order.</summary>
+    public IReadOnlyList<JsonElement> Requests(string role)
+    {
+        var requests = new List<JsonElement>();
+        for (var n = 1; File.Exists(Path.Combine(Scripts, $"{role}-request-{n}.json")); n++)
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Scripts, $"{role}-request-{n}.json")));
+            requests.Add(document.RootElement.Clone());
+        }
+
+        return requests;
+    }
+
+    public Task<string> ClawclipAsync(params string[] arguments) => Clawclip.OkAsync(Root, arguments);
+
+    public async Task<string> SubmitAsync(string title, params string[] more) =>
+        (await ClawclipAsync(["submit", "--title", title, .. more])).Trim();
+
+    public Task<string> RunOnceAsync() => ClawclipAsync("run", "--once", "--run-timeout", "60s", "--check-timeout", "60s");
+
+    /// <summary>The lineage, newest first: <c>author|subject|policy</c> per commit.</summary>
+    public IReadOnlyList<string> Lineage() =>
+        Repository.Git("log", "clawclip/state", "--format=%an|%s|%(trailers:key=Policy,valueonly,separator=)").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    public async Task<JsonElement> ShowAsync(string id)
+    {
+        using var document = JsonDocument.Parse(await ClawclipAsync("show", id, "--json"));
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>The task's history, one line per event, for assertion messages.</summary>
+    public async Task<string> StoryAsync(string id) =>
+        string.Join('\n', (await ShowAsync(id)).GetProperty("history").EnumerateArray()
+            .Select(e => $"{e.GetProperty("from")} → {e.GetProperty("to")} [{e.GetProperty("policy")}] {e.GetProperty("reason")}"));
+
+    public string StateFile(string relative) => File.ReadAllText(Path.Combine(Root, "state", relative));
+
+    public void Dispose()
+    {
+        Repository.Dispose();
+        try
+        {
+            Directory.Delete(Scripts, recursive: true);
+        }
+        catch (IOException)
+        {
+            // cleaned by the OS with the rest of the temporary folder
+        }
+    }
+
+    private void WriteAgent(string name, string role) => Write($"agents/{name}.yaml", $"""
+        name: {name}
+        role: {role}
+        runtime: command
+        command: [/bin/bash, {Path.Combine(Scripts, "agent.sh")}, {role}]
+        git:
+          name: {name} (claw.clip agent)
+          email: {name}@agents.clawclip.invalid
+
+        """);
+
+    private void Write(string relative, string content)
+    {
+        var path = Path.Combine(Root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+}
