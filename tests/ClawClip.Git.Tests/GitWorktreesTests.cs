@@ -1,3 +1,4 @@
+using ClawClip.Core.Agents;
 using ClawClip.Core.Tasks;
 using ClawClip.Git.Tests.Support;
 using ClawClip.Processes;
@@ -87,4 +88,52 @@ public sealed class GitWorktreesTests : IAsyncLifetime, IDisposable
     }
 
     private Task<string> Git(params string[] arguments) => repository.RunAsync(arguments);
+    [Fact]
+    public async Task CommitAll_CommitsWhatTheAgentLeftAsItsAuthor_AndNothingWhenClean()
+    {
+        var worktree = await worktrees.EnsureAsync(Task1, "main", CancellationToken.None);
+        Assert.Null(await worktrees.CommitAllAsync(worktree, new AgentIdentity("dev-1", "dev-1@agents.clawclip.invalid"), "nothing", CancellationToken.None));
+        await File.WriteAllTextAsync(Path.Combine(worktree.Path, "left.txt"), "uncommitted\n");
+
+        var commit = await worktrees.CommitAllAsync(worktree, new AgentIdentity("dev-1", "dev-1@agents.clawclip.invalid"), "what dev-1 left", CancellationToken.None);
+
+        Assert.Equal(commit, (await Git("rev-parse", "task/T-0001")).Trim());
+        Assert.Equal("dev-1 <dev-1@agents.clawclip.invalid>|what dev-1 left", (await Git("log", "-1", "--format=%an <%ae>|%s", "task/T-0001")).Trim());
+    }
+
+    [Fact]
+    public async Task Diff_ShowsTheBranchsOwnChanges_NotWhatMainGainedSince()
+    {
+        var worktree = await worktrees.EnsureAsync(Task1, "main", CancellationToken.None);
+        await File.WriteAllTextAsync(Path.Combine(worktree.Path, "feature.txt"), "feature\n");
+        await worktrees.CommitAllAsync(worktree, new AgentIdentity("dev-1", "d@x.invalid"), "feature", CancellationToken.None);
+        await TempRepository.CommitAsync(repository.Root, "other.txt", "main moved\n", "main moves on", "t");
+
+        var diff = await worktrees.DiffAsync(worktree, "main", CancellationToken.None);
+
+        Assert.Equal(["feature.txt"], diff.Files);
+        Assert.Contains("+feature", diff.Patch, StringComparison.Ordinal);
+        Assert.DoesNotContain("other.txt", diff.Patch, StringComparison.Ordinal);
+        Assert.False(diff.Truncated);
+        Assert.Equal((await Git("rev-parse", "task/T-0001")).Trim(), diff.Head);
+    }
+
+    [Fact]
+    public async Task MergeFrom_WithAConflict_LeavesTheMarkersForTheDev_AndCommitAllConcludesTheMerge()
+    {
+        var worktree = await worktrees.EnsureAsync(Task1, "main", CancellationToken.None);
+        await File.WriteAllTextAsync(Path.Combine(worktree.Path, "README.md"), "dev's words\n");
+        var dev = new AgentIdentity("dev-1", "d@x.invalid");
+        await worktrees.CommitAllAsync(worktree, dev, "dev edits", CancellationToken.None);
+        await TempRepository.CommitAsync(repository.Root, "README.md", "a person's words\n", "person edits", "t");
+
+        var conflicted = await worktrees.MergeFromAsync(worktree, "main", dev, CancellationToken.None);
+
+        Assert.Equal(["README.md"], conflicted);
+        Assert.Contains("<<<<<<<", await File.ReadAllTextAsync(Path.Combine(worktree.Path, "README.md")), StringComparison.Ordinal);
+        await File.WriteAllTextAsync(Path.Combine(worktree.Path, "README.md"), "both\n");
+        await worktrees.CommitAllAsync(worktree, dev, "resolve", CancellationToken.None);
+        Assert.Equal(string.Empty, (await Git("merge-base", "--is-ancestor", "main", "task/T-0001")).Trim()); // main is in the branch now
+        Assert.Equal(2, (await Git("log", "-1", "--format=%P", "task/T-0001")).Trim().Split(' ').Length);
+    }
 }
