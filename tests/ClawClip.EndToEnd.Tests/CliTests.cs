@@ -159,7 +159,18 @@ public sealed class CliTests : IDisposable
     {
         var output = await Clawclip.OkAsync(repository.Root, "demo");
 
-        Assert.Contains("dev-1 | T-0001 running → review | dev.checks-passed", output, StringComparison.Ordinal);
-        Assert.Contains("\"agent\": \"dev-1\"", output, StringComparison.Ordinal);
+        // One task through dev → QA (one revise) → a person's approval (dev-1 is an intern) → merge.
+        var lineage = output[output.IndexOf("$ git log clawclip/state", StringComparison.Ordinal)..];
+        string[] story = ["T-0001 claimed → running | dev.start", "T-0001 running → review | dev.checks-passed", "T-0001 review → running | qa.revise", "T-0001 running → review | dev.checks-passed", "T-0001 review → needs-input | tier.intern-needs-approval", "T-0001 needs-input → merging | person.approve", "T-0001 merging → done | merge.gate-passed"];
+        var at = 0;
+        foreach (var step in story)
+        {
+            var found = lineage.IndexOf(step, at, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"the lineage lacks '{step}' after position {at}:\n{lineage}");
+            at = found;
+        }
+
+        Assert.Contains("dev-1 (claw.clip agent): Punctuate the greeting as the spec says", output, StringComparison.Ordinal);
+        Assert.Contains("\"successes_in_a_row\": 1", output, StringComparison.Ordinal);
     }
 }

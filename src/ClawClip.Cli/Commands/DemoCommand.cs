@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using ClawClip.Core.Goals;
+using ClawClip.Roadmap;
 
 namespace ClawClip.Cli.Commands;
 
@@ -19,24 +21,22 @@ internal static class DemoCommand
             Directory.CreateDirectory(root);
             try
             {
+                await WriteProjectAsync(root, cancellationToken);
                 await Step(root, ["git", "init", "-q", "-b", "main"], cancellationToken);
-                await Step(root, ["git", "-c", "user.name=demo", "-c", "user.email=demo@example.invalid", "commit", "-q", "--allow-empty", "-m", "an empty project"], cancellationToken);
+                await Step(root, ["git", "add", "-A"], cancellationToken);
+                await Step(root, ["git", "-c", "user.name=A Person", "-c", "user.email=person@example.invalid", "commit", "-q", "-m", "A project with a roadmap, a test and two scripted agents"], cancellationToken);
                 await Self(root, ["init"], cancellationToken);
-                await Self(root, ["submit", "--title", "Parse ROADMAP.md into goals", "--skill", "csharp", "--priority", "80"], cancellationToken);
-                await Self(root, ["submit", "--title", "Document the state layout", "--skill", "docs", "--priority", "40"], cancellationToken);
-                await Self(root, ["submit", "--title", "Benchmark claims per second", "--skill", "csharp", "--priority", "60"], cancellationToken);
-                await Self(root, ["claim", "--agent", "dev-1"], cancellationToken);
-                await Self(root, ["claim", "--agent", "dev-2", "--skill", "docs"], cancellationToken);
-                await Self(root, ["transition", "T-0001", "--to", "running", "--agent", "dev-1", "--reason", "worktree ready, starting on the parser"], cancellationToken);
-                await Self(root, ["transition", "T-0001", "--to", "review", "--agent", "dev-1", "--reason", "parser done, tests pass", "--policy", "dev.checks-passed"], cancellationToken);
-                await Self(root, ["release", "T-0002", "--reason", "dev-2 is needed elsewhere"], cancellationToken);
-                await Self(root, ["status"], cancellationToken);
-                await Self(root, ["log"], cancellationToken);
-                await Self(root, ["show", "T-0001"], cancellationToken);
+                await Self(root, ["goals"], cancellationToken);
+                var goal = RoadmapReader.Read(Path.Combine(root, "ROADMAP.md")) is RoadmapGoalsRead read ? read.Goals[0].Id.Value : throw new InvalidOperationException("the demo's ROADMAP.md has no goal");
+                await Self(root, ["submit", "--title", "Greet the world", "--goal", goal, "--spec", $"Add greeting.txt saying \"{ExampleAgentCommand.Greeting}\".", "--acceptance", $"greeting.txt holds exactly \"{ExampleAgentCommand.Greeting}\""], cancellationToken);
+                await Self(root, ["run", "--once"], cancellationToken);
+                await Self(root, ["approve", "T-0001", "--reason", "read the diff: fine"], cancellationToken);
+                await Self(root, ["run", "--once"], cancellationToken);
+                await Step(root, ["git", "log", "--format=%h %an: %s", "main"], cancellationToken);
+                await Step(root, ["git", "log", "clawclip/state", "--reverse", "--format=%an | %s | %(trailers:key=Policy,valueonly,separator=)"], cancellationToken);
                 Console.WriteLine();
-                Console.WriteLine("$ cat state/agents/dev-1/current-task.json");
-                Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(root, "state", "agents", "dev-1", "current-task.json"), cancellationToken));
-                await Step(root, ["git", "log", "clawclip/state", "--format=%an | %s | %(trailers:key=Policy,valueonly,separator=)"], cancellationToken);
+                Console.WriteLine("$ cat state/agents/dev-1/trust.json");
+                Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(root, "state", "agents", "dev-1", "trust.json"), cancellationToken));
                 return ExitCodes.Ok;
             }
             finally
@@ -53,6 +53,34 @@ internal static class DemoCommand
         });
         return command;
     }
+
+    // The throwaway project: a roadmap goal, a test the first draft passes (QA catches what it misses), and two
+    // scripted agents that are this program itself (clawclip example-agent), so no account or network is needed.
+    private static async Task WriteProjectAsync(string root, CancellationToken cancellationToken)
+    {
+        var self = Environment.ProcessPath!;
+        var command = Path.GetFileNameWithoutExtension(self) == "dotnet" ? $"[{Yaml(self)}, {Yaml(typeof(DemoCommand).Assembly.Location)}" : $"[{Yaml(self)}";
+        var files = new Dictionary<string, string>
+        {
+            ["ROADMAP.md"] = "# Roadmap\n\n- [ ] Greet the world <!-- goal: greeting -->\n",
+            ["tests/test.sh"] = "# greeting.txt, once there, is one line that greets.\n[ ! -f greeting.txt ] || grep -q '^Hello' greeting.txt || { echo 'FAIL: greeting.txt does not greet' >&2; exit 1; }\necho 'tests passed'\n",
+            ["tests/build.sh"] = "# Nothing to compile: the build checks that every text file is readable.\nfor f in *.txt; do [ -e \"$f\" ] || continue; [ -r \"$f\" ] || exit 1; done\necho 'build ok'\n",
+            ["clawclip.yaml"] = "checks:\n  build: [/bin/sh, tests/build.sh]\n  test: [/bin/sh, tests/test.sh]\n",
+        };
+        foreach (var (name, role) in new[] { ("dev-1", "dev"), ("qa-1", "qa") })
+        {
+            files[$"agents/{name}.yaml"] = $"name: {name}\nrole: {role}\nruntime: command\ncommand: {command}, example-agent, {role}]\nenv: [DOTNET_ROOT]\ngit:\n  name: {name} (claw.clip agent)\n  email: {name}@agents.clawclip.invalid\n";
+        }
+
+        foreach (var (relative, content) in files)
+        {
+            var path = Path.Combine(root, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, content, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string Yaml(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private static Task Self(string root, string[] arguments, CancellationToken cancellationToken)
     {
@@ -87,5 +115,8 @@ internal static class DemoCommand
         }
     }
 
-    private static string Quote(string argument) => argument.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or '%' or '|') ? $"\"{argument}\"" : argument;
+    private static string Quote(string argument) =>
+        !argument.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or '%' or '|' or '!' or '$') ? argument
+        : argument.Contains('\'', StringComparison.Ordinal) ? $"\"{argument.Replace("\"", "\\\"", StringComparison.Ordinal)}\""
+        : $"'{argument}'";
 }

@@ -302,7 +302,7 @@ public sealed class TaskPipeline
     private async Task<TaskRecord> ApproveAsync(TaskRecord task, TeamMember dev, TeamMember reviewer, QaVerdict verdict, Spend spent, string? session, string data, CancellationToken cancellationToken)
     {
         var devTier = (await trust.ReadTrustAsync(dev.Name, cancellationToken).ConfigureAwait(false)).Tier;
-        var summary = string.IsNullOrWhiteSpace(verdict.Summary) ? "approved" : FirstLine(verdict.Summary);
+        var summary = string.IsNullOrWhiteSpace(verdict.Summary) ? "approved" : FirstLine(verdict.Summary).TrimEnd('.');
         if (!TierPolicy.For(devTier).MayMergeWithoutPerson)
         {
             return await MoveAsync(task, TaskState.NeedsInput, reviewer, $"{reviewer.Name} approved: {summary}. {dev.Name} is {Article(devTier.Name())} {devTier.Name()}, whose work merges only after a person approves it: clawclip approve {task.Id}.", PipelinePolicies.InternNeedsApproval, cancellationToken, spent, session, data).ConfigureAwait(false);
@@ -314,7 +314,7 @@ public sealed class TaskPipeline
     private async Task<(TaskRecord Task, DevFeedback Feedback)> ReviseAsync(TaskRecord task, TeamMember dev, TeamMember reviewer, QaVerdict verdict, int round, Spend spent, string? session, string data, CancellationToken cancellationToken)
     {
         var comments = string.Join("\n", verdict.Comments.Select(c => $"{c.File}:{c.Line}: {c.Comment}"));
-        var summary = string.IsNullOrWhiteSpace(verdict.Summary) ? $"{verdict.Comments.Count} comment(s)" : FirstLine(verdict.Summary);
+        var summary = string.IsNullOrWhiteSpace(verdict.Summary) ? $"{verdict.Comments.Count} comment(s)" : FirstLine(verdict.Summary).TrimEnd('.');
         if (round > MaxReviseRounds)
         {
             var failed = await MoveAsync(task, TaskState.Failed, reviewer, $"{reviewer.Name} asked for a revision a {Ordinal(round)} time: {summary}. A task gets {MaxReviseRounds} revise rounds.\n{comments}", PipelinePolicies.QaReviseLimit, cancellationToken, spent, session, data).ConfigureAwait(false);
@@ -344,7 +344,7 @@ public sealed class TaskPipeline
         TimeSpan? lease = null)
     {
         var tier = (await trust.ReadTrustAsync(by.Name, cancellationToken).ConfigureAwait(false)).Tier;
-        var request = new TransitionRequest(task.Id, to, new Actor(by.Name.Value, by.Definition.Git, tier), reason, policy)
+        var request = new TransitionRequest(task.Id, to, Actor.Agent(by.Name, tier), reason, policy)
         {
             ExpectedFrom = task.Status,
             CostUsd = spent?.CostUsd,
