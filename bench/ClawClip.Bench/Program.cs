@@ -1,7 +1,7 @@
 using System.Globalization;
 using ClawClip.Bench;
 
-// dotnet run -c Release --project bench/ClawClip.Bench -- [claims|status|lineage|all] [--tasks N]
+// dotnet run -c Release --project bench/ClawClip.Bench -- [claims|status|lineage|pipeline|all] [--tasks N]
 var command = args.Length > 0 ? args[0] : "all";
 if (command == "worker")
 {
@@ -33,6 +33,12 @@ if (command is "lineage" or "all")
     var history = Option("--history", 100_000);
     var (empty, full, seeding) = await LineageBench.RunAsync(history);
     Console.WriteLine($"lineage commits/s in batches of 100: {empty:0} with 10,000 tasks and a short history, {full:0} with {history} more commits behind them (those took {seeding.TotalSeconds:0.0} s to write)");
+}
+
+if (command is "pipeline" or "all")
+{
+    var figures = await PipelineBench.RunAsync(Option("--pipeline-tasks", 20));
+    Console.WriteLine($"pipeline {figures.Tasks} tasks through dev → checks → QA → merge: {figures.Total.TotalSeconds:0.00} s in all, {figures.AgentsAndChecks.TotalSeconds:0.00} s of it in the scripted agents and the checks → overhead {figures.OverheadPerTask.TotalMilliseconds:0} ms per task ({figures.Git.TotalSeconds:0.00} s in {figures.GitProcesses} git processes)");
 }
 
 return 0;

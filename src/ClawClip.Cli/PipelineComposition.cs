@@ -75,7 +75,7 @@ internal sealed class PipelineComposition
             settings,
             TimeProvider.System,
             observer);
-        return new PipelineRunner(store, store, store, store, new FileRunLock(repository.Layout), pipeline, MergeQueue(repository, store, settings.Target, checkTimeout), team, TimeProvider.System, observer);
+        return new PipelineRunner(store, store, store, store, store, new FileRunLock(repository.Layout), pipeline, MergeQueue(repository, store, settings.Target, checkTimeout), team, TimeProvider.System, observer);
     }
 
     public PipelineSettings Settings(string target, TimeSpan? runTimeout) =>

@@ -10,7 +10,7 @@ namespace ClawClip.State;
 /// The state store on plain files under <c>state/</c>, with every change committed to the lineage branch.
 /// Safe to use from any number of threads and processes at once.
 /// </summary>
-public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmergencyStop, IAgentTrust
+public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmergencyStop, IAgentTrust, ILineageWriter
 {
     private readonly StateLayout layout;
     private readonly TimeProvider time;
@@ -243,7 +243,7 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
         return repairs;
     }
 
-    /// <summary>Writes every ready lineage record as a commit. Returns how many this call wrote.</summary>
+    /// <inheritdoc />
     public Task<int> FlushLineageAsync(CancellationToken cancellationToken) => flusher.FlushAsync(cancellationToken);
 
     /// <summary>Whether any lineage record is waiting for its commit.</summary>

@@ -17,6 +17,7 @@ public sealed class PipelineRunner
     private readonly ITaskClaims claims;
     private readonly IAgentTrust trust;
     private readonly IEmergencyStop emergencyStop;
+    private readonly ILineageWriter lineage;
     private readonly ITaskRunLock runLock;
     private readonly TaskPipeline pipeline;
     private readonly MergeQueue mergeQueue;
@@ -29,6 +30,7 @@ public sealed class PipelineRunner
         ITaskClaims claims,
         IAgentTrust trust,
         IEmergencyStop emergencyStop,
+        ILineageWriter lineage,
         ITaskRunLock runLock,
         TaskPipeline pipeline,
         MergeQueue mergeQueue,
@@ -40,6 +42,7 @@ public sealed class PipelineRunner
         this.claims = claims;
         this.trust = trust;
         this.emergencyStop = emergencyStop;
+        this.lineage = lineage;
         this.runLock = runLock;
         this.pipeline = pipeline;
         this.mergeQueue = mergeQueue;
@@ -66,6 +69,7 @@ public sealed class PipelineRunner
             moved |= await TakeUpHeldAsync(touched, cancellationToken).ConfigureAwait(false);
             moved |= await ClaimAndCarryAsync(touched, cancellationToken).ConfigureAwait(false);
             moved |= await MergeAsync(touched, cancellationToken).ConfigureAwait(false);
+            await lineage.FlushLineageAsync(cancellationToken).ConfigureAwait(false);
             if (!moved)
             {
                 return new PipelineReport(passes, touched, null);
@@ -156,6 +160,9 @@ public sealed class PipelineRunner
         }
 
         touched[id] = task.Status;
+
+        // One group commit for everything this task's step changed; its records were durable all along.
+        await lineage.FlushLineageAsync(cancellationToken).ConfigureAwait(false);
         return task.History.Count != before;
     }
 

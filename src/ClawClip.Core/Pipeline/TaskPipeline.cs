@@ -80,9 +80,10 @@ public sealed class TaskPipeline
 
         while (true)
         {
+            DevResult? result = null;
             if (task.Status == TaskState.Running)
             {
-                task = await DevelopAsync(task, dev, worktree, feedback, cancellationToken).ConfigureAwait(false);
+                (task, result) = await DevelopAsync(task, dev, worktree, feedback, cancellationToken).ConfigureAwait(false);
             }
 
             if (task.Status != TaskState.Review)
@@ -90,7 +91,7 @@ public sealed class TaskPipeline
                 return await SettleAsync(task, dev, cancellationToken).ConfigureAwait(false);
             }
 
-            (task, feedback) = await ReviewAsync(task, dev, worktree, cancellationToken).ConfigureAwait(false);
+            (task, feedback) = await ReviewAsync(task, dev, worktree, result, cancellationToken).ConfigureAwait(false);
             if (task.Status != TaskState.Running)
             {
                 return await SettleAsync(task, dev, cancellationToken).ConfigureAwait(false);
@@ -158,7 +159,7 @@ public sealed class TaskPipeline
         return (task, new DevFeedback([], null, null, last.Reason, conflicts, 0));
     }
 
-    private async Task<TaskRecord> DevelopAsync(TaskRecord task, TeamMember dev, Worktree worktree, DevFeedback feedback, CancellationToken cancellationToken)
+    private async Task<(TaskRecord Task, DevResult? Result)> DevelopAsync(TaskRecord task, TeamMember dev, Worktree worktree, DevFeedback feedback, CancellationToken cancellationToken)
     {
         var spent = new Spend();
         for (var round = 1; ; round++)
@@ -168,28 +169,28 @@ public sealed class TaskPipeline
             spent.Add(run.Result);
             if (!run.Result.Succeeded)
             {
-                return await DevRunFailedAsync(task, dev, run, spent, cancellationToken).ConfigureAwait(false);
+                return (await DevRunFailedAsync(task, dev, run, spent, cancellationToken).ConfigureAwait(false), null);
             }
 
             var check = await checks.RunAsync(worktree.Path, cancellationToken).ConfigureAwait(false);
-            var head = (await worktrees.DiffAsync(worktree, settings.Target, cancellationToken).ConfigureAwait(false)).Head;
-            var data = $"{worktree.Branch} @ {Short(head)}; checks: {check.Summary}";
+            var result = new DevResult(run.Diff, check);
+            var data = $"{worktree.Branch} @ {Short(run.Diff.Head)}; checks: {check.Summary}";
             if (check.Passed)
             {
                 observer.Noted(task.Id, $"{dev.Name}'s result passed the checks ({check.Summary})");
-                return await MoveAsync(task, TaskState.Review, dev, $"{dev.Name}'s result passed the checks ({check.Summary}); it goes to review.", PipelinePolicies.ChecksPassed, cancellationToken, spent, run.Session, data).ConfigureAwait(false);
+                return (await MoveAsync(task, TaskState.Review, dev, $"{dev.Name}'s result passed the checks ({check.Summary}); it goes to review.", PipelinePolicies.ChecksPassed, cancellationToken, spent, run.Session, data).ConfigureAwait(false), result);
             }
 
             var decision = settings.FailurePolicy.Decide(Handoff.DevToQa, check.Summary);
             if (decision.Continue)
             {
                 observer.Noted(task.Id, "warning: " + decision.Reason);
-                return await MoveAsync(task, TaskState.Review, dev, $"warning: {decision.Reason}.", decision.Policy, cancellationToken, spent, run.Session, data).ConfigureAwait(false);
+                return (await MoveAsync(task, TaskState.Review, dev, $"warning: {decision.Reason}.", decision.Policy, cancellationToken, spent, run.Session, data).ConfigureAwait(false), result);
             }
 
             if (round >= policy.CheckRounds)
             {
-                return await MoveAsync(task, TaskState.Failed, dev, $"{decision.Reason}; {round} round(s) in a row failed the checks, the most {Article(policy.Tier.Name())} {policy.Tier.Name()} gets.\n{Tail(check.Output)}", PipelinePolicies.ChecksFailedTooOften, cancellationToken, spent, run.Session, data).ConfigureAwait(false);
+                return (await MoveAsync(task, TaskState.Failed, dev, $"{decision.Reason}; {round} round(s) in a row failed the checks, the most {Article(policy.Tier.Name())} {policy.Tier.Name()} gets.\n{Tail(check.Output)}", PipelinePolicies.ChecksFailedTooOften, cancellationToken, spent, run.Session, data).ConfigureAwait(false), null);
             }
 
             observer.Noted(task.Id, $"{check.Summary}: back to {dev.Name} (round {round + 1} of {policy.CheckRounds})");
@@ -240,7 +241,7 @@ public sealed class TaskPipeline
             await agentFiles.WriteOutboxAsync(new Outbox(dev.Name, task.Id, result.Result ?? string.Empty, [], [], time.GetUtcNow()), $"{dev.Name} hands {task.Id} to the checks and review.", cancellationToken).ConfigureAwait(false);
         }
 
-        return new DevRun(result, used);
+        return new DevRun(result, used, diff);
     }
 
     private async Task<TaskRecord> DevRunFailedAsync(TaskRecord task, TeamMember dev, DevRun run, Spend spent, CancellationToken cancellationToken)
@@ -254,7 +255,7 @@ public sealed class TaskPipeline
             : await MoveAsync(task, TaskState.Failed, dev, $"{dev.Name}'s run failed: {why}. That was attempt {task.Attempt} of {task.Definition.MaxAttempts}.", PipelinePolicies.RunFailedAttemptsUsed, cancellationToken, spent, run.Session).ConfigureAwait(false);
     }
 
-    private async Task<(TaskRecord Task, DevFeedback Feedback)> ReviewAsync(TaskRecord task, TeamMember dev, Worktree worktree, CancellationToken cancellationToken)
+    private async Task<(TaskRecord Task, DevFeedback Feedback)> ReviewAsync(TaskRecord task, TeamMember dev, Worktree worktree, DevResult? fresh, CancellationToken cancellationToken)
     {
         var reviewer = team.ReviewerFor(dev.Name, time.GetUtcNow());
         if (reviewer is null)
@@ -263,8 +264,9 @@ public sealed class TaskPipeline
             return (task, DevFeedback.None);
         }
 
-        var diff = await worktrees.DiffAsync(worktree, settings.Target, cancellationToken).ConfigureAwait(false);
-        var check = await checks.RunAsync(worktree.Path, cancellationToken).ConfigureAwait(false);
+        // A task found waiting in review (its runner died) has its result worked out again.
+        var diff = fresh?.Diff ?? await worktrees.DiffAsync(worktree, settings.Target, cancellationToken).ConfigureAwait(false);
+        var check = fresh?.Check ?? await checks.RunAsync(worktree.Path, cancellationToken).ConfigureAwait(false);
         var round = RevisionsAsked(task) + 1;
         var qaTier = (await trust.ReadTrustAsync(reviewer.Name, cancellationToken).ConfigureAwait(false)).Tier;
         var policy = TierPolicy.For(qaTier) with { AllowedTools = ReviewTools };
@@ -393,7 +395,10 @@ public sealed class TaskPipeline
 
     private static string Ordinal(int n) => n switch { 1 => "first", 2 => "second", 3 => "third", 4 => "fourth", 5 => "fifth", _ => $"{n}th" };
 
-    private sealed record DevRun(AgentRunResult Result, string Session);
+    private sealed record DevRun(AgentRunResult Result, string Session, TaskDiff Diff);
+
+    /// <summary>A dev result as the checks left it, handed to review so it need not be worked out again.</summary>
+    private sealed record DevResult(TaskDiff Diff, CheckReport Check);
 
     /// <summary>The cost and turns of the runs behind one transition.</summary>
     private sealed class Spend
