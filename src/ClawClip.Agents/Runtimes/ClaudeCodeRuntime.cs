@@ -91,6 +91,6 @@ public sealed class ClaudeCodeRuntime : IAgentRuntime
             return AgentRunResult.Failed($"could not start the Claude Code CLI: {e.Message} (install it with `npm install -g @anthropic-ai/claude-code`)");
         }
 
-        return AgentResultParser.Parse(process, request.Timeout);
+        return AgentResultParser.Parse(process, request.Timeout, expectStructuredOutput: request.JsonSchema is not null);
     }
 }
