@@ -149,6 +149,21 @@ public sealed class ClaudeCodeCliTests
         Assert.Equal(("user", true), (conversation[^1].Role, conversation[^1].Text.Contains("second prompt: which word?", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task Run_WithAPromptThatStartsWithADashAndIsLargerThanAnArgumentMayBe_SendsTheModelAllOfIt()
+    {
+        using var sandbox = await ClaudeCodeSandbox.CreateAsync();
+        await using var model = await FakeModelServer.StartAsync(_ => FakeModelReply.Text("Read it all."));
+        // A Markdown list (as an argument the CLI takes it for an unknown option) over Linux's 128 KiB limit for one argument.
+        var prompt = "- first point\n" + string.Concat(Enumerable.Range(0, 4000).Select(i => $"- point {i}: the parser must keep going\n")) + "- last point";
+        Assert.True(prompt.Length > 128 * 1024);
+
+        var result = await Runtime().RunAsync(sandbox.Request(model, prompt, TierPolicy.For(Tier.Intern)), CancellationToken.None);
+
+        Assert.True(result.Succeeded, Explain(result, model));
+        Assert.Contains(prompt, model.MainRequests[0].LastUserText, StringComparison.Ordinal);
+    }
+
     private static ClaudeCodeRuntime Runtime() => new("sonnet", new ProcessRunner(), ClaudeCodeCli.RequirePath());
 
     /// <summary>Why a run did not go as scripted: its failure and every request the fake saw.</summary>
