@@ -169,5 +169,7 @@ public sealed class ClaudeCodeCliTests
     /// <summary>Why a run did not go as scripted: its failure and every request the fake saw.</summary>
     private static string Explain(AgentRunResult result, FakeModelServer model) =>
         $"{result.Failure ?? "(no failure)"}\nresult: {result.Result}\nrequests:\n  "
-        + string.Join("\n  ", model.Requests.Select(r => $"{r} last: {(r.Messages.Count > 0 ? r.Messages[^1] : null)}"));
+        + string.Join("\n  ", model.Requests.Select(r => Shorten($"{r} last: {(r.Messages.Count > 0 ? r.Messages[^1] : null)}")));
+
+    private static string Shorten(string line) => line.Length <= 400 ? line : line[..400] + "…";
 }
