@@ -14,7 +14,7 @@ public sealed class ClaudeCodeRuntimeTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Fact]
-    public async Task Run_PassesTheTiersLimitsTheRoleAndANewSession_AndReadsTheJsonResult()
+    public async Task Run_PassesThePromptOnStandardInputWithTheTiersLimitsTheRoleAndANewSession_AndReadsTheJsonResult()
     {
         var claude = StandIn("""{"type":"result","subtype":"success","is_error":false,"result":"wrote it","session_id":"5b0c6f1e","total_cost_usd":0.0421,"num_turns":4}""");
         var request = Request() with { NewSessionId = "5b0c6f1e" };
@@ -25,7 +25,9 @@ public sealed class ClaudeCodeRuntimeTests : IDisposable
         Assert.Equal(0.0421m, result.CostUsd);
         Assert.Equal(4, result.Turns);
         var args = RecordedArguments();
-        Assert.Equal(["-p", "build the parser", "--output-format", "json", "--model", "sonnet"], args[..6]);
+        Assert.Equal(["-p", "--output-format", "json", "--model", "sonnet"], args[..5]);
+        Assert.Equal("build the parser", File.ReadAllText(Path.Combine(folder, "stdin")));
+        Assert.DoesNotContain("build the parser", args);
         Assert.Equal("40", After(args, "--max-turns"));
         Assert.Equal("3.00", After(args, "--max-budget-usd"));
         Assert.Contains("Bash(dotnet test*)", After(args, "--allowedTools"), StringComparison.Ordinal);
@@ -84,13 +86,14 @@ public sealed class ClaudeCodeRuntimeTests : IDisposable
 
     private static string After(string[] args, string flag) => args[Array.IndexOf(args, flag) + 1];
 
-    /// <summary>A `claude` that writes its arguments (NUL-separated) and environment to files, then prints <paramref name="result"/>.</summary>
+    /// <summary>A `claude` that writes its arguments (NUL-separated), standard input and environment to files, then prints <paramref name="result"/>.</summary>
     private string StandIn(string result, int exitCode = 0)
     {
         var path = Path.Combine(folder, "claude");
         File.WriteAllText(path, $"""
             #!/bin/sh
             for a in "$@"; do printf '%s\0' "$a"; done > "{folder}/args"
+            cat > "{folder}/stdin"
             env > "{folder}/env"
             cat <<'JSON'
             {result}

@@ -50,6 +50,9 @@ public sealed class CommandRuntimeTests : IDisposable
     [InlineData("""cat >/dev/null; echo 'I did it! Everything works.'""", "not the result JSON")]
     [InlineData("""cat >/dev/null; echo '[1,2]'""", "expected a JSON object")]
     [InlineData("""cat >/dev/null; echo '{"result":"no flag"}'""", "did not say is_error: false")]
+    [InlineData("""cat >/dev/null; echo '{"is_error":true,"subtype":"error_max_turns","errors":["Reached maximum number of turns (1)"]}'; exit 1""", "ran out of turns (--max-turns) (error_max_turns: Reached maximum number of turns (1))")]
+    [InlineData("""cat >/dev/null; echo '{"is_error":true,"subtype":"error_max_budget_usd"}'; exit 1""", "ran out of budget (--max-budget-usd)")]
+    [InlineData("""cat >/dev/null; echo '{"is_error":true,"subtype":"success","api_error_status":529,"result":"API Error: 529 Overloaded"}'; exit 1""", "the model's API failed with HTTP 529 (API Error: 529 Overloaded)")]
     public async Task AFailedOrGarbledRun_IsAFailureWithAClearReason_NotACrash(string script, string reason)
     {
         var result = await RunAsync(script);
@@ -101,9 +104,19 @@ public sealed class CommandRuntimeTests : IDisposable
         Assert.Contains("/no/such/agent-cli", result.Failure, StringComparison.Ordinal);
     }
 
-    private Task<AgentRunResult> RunAsync(string script, TimeSpan? timeout = null) =>
+    [Fact]
+    public async Task AnAgentAskedForASchema_ThatAnswersWithoutStructuredOutput_IsAFailureSayingSo()
+    {
+        var result = await RunAsync("""cat >/dev/null; echo '{"is_error":false,"result":"Looks good to me."}'""", jsonSchema: """{"type":"object"}""");
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("no structured_output", result.Failure, StringComparison.Ordinal);
+        Assert.Contains("Looks good to me.", result.Failure, StringComparison.Ordinal);
+    }
+
+    private Task<AgentRunResult> RunAsync(string script, TimeSpan? timeout = null, string? jsonSchema = null) =>
         new CommandRuntime("/bin/sh", ["-c", script], new ProcessRunner(), maxOutputBytes: 1024 * 1024)
-            .RunAsync(Request(timeout ?? TimeSpan.FromSeconds(30)), CancellationToken.None);
+            .RunAsync(Request(timeout ?? TimeSpan.FromSeconds(30)) with { JsonSchema = jsonSchema }, CancellationToken.None);
 
     private AgentRunRequest Request(TimeSpan timeout) => new(
         AgentId.Parse("dev-1"),

@@ -8,11 +8,13 @@ namespace ClawClip.Agents;
 /// Reads the result JSON an agent prints — Claude Code's <c>--output-format json</c> result, which the
 /// <c>command</c> runtime's contract copies: <c>is_error</c>, <c>result</c>, <c>structured_output</c>,
 /// <c>session_id</c>, <c>total_cost_usd</c>, <c>num_turns</c>. A run succeeded only if the process exited 0
-/// and <c>is_error</c> is false; a status word such as <c>subtype: "success"</c> is never enough on its own.
+/// and <c>is_error</c> is false; a status word such as <c>subtype: "success"</c> is never enough on its own. A run
+/// that was asked for an answer in a JSON Schema succeeded only if it gave one: Claude Code asks the model once more
+/// and then ends with <c>is_error: false</c> and no <c>structured_output</c> when the model still answers in prose.
 /// </summary>
 internal static class AgentResultParser
 {
-    public static AgentRunResult Parse(ProcessResult process, TimeSpan timeout)
+    public static AgentRunResult Parse(ProcessResult process, TimeSpan timeout, bool expectStructuredOutput = false)
     {
         if (process.TimedOut)
         {
@@ -39,10 +41,14 @@ internal static class AgentResultParser
 
             if (process.ExitCode != 0 || isError)
             {
-                var subtype = String(root, "subtype");
-                var detail = result ?? Errors(root) ?? subtype ?? "no detail";
-                var reason = root.TryGetProperty("is_error", out _) ? $"reported an error ({(subtype is null ? string.Empty : subtype + ": ")}{detail})" : "did not say is_error: false";
+                var reason = root.TryGetProperty("is_error", out _) ? ReportedError(root, result) : "did not say is_error: false";
                 return AgentRunResult.Failed($"{ExitCode(process.ExitCode)}: {reason}", sessionId, cost, turns);
+            }
+
+            if (expectStructuredOutput && structured is null)
+            {
+                var answer = result is null ? "nothing" : result.Length <= 200 ? result : result[..200] + "…";
+                return AgentRunResult.Failed($"asked for an answer in the JSON schema, it gave none (no structured_output); it answered: {answer}", sessionId, cost, turns);
             }
 
             return new AgentRunResult(true, result, structured, sessionId, cost, turns, null);
@@ -99,6 +105,28 @@ internal static class AgentResultParser
             problem = $"{e.Message.Split(" Path:")[0].TrimEnd('.')}; it began: {start.ReplaceLineEndings(" ")}";
             return false;
         }
+    }
+
+    /// <summary>What went wrong in words, then the agent's own: the subtypes Claude Code ends a run with, or an API error.</summary>
+    private static string ReportedError(JsonElement root, string? result)
+    {
+        var subtype = String(root, "subtype");
+        var detail = result ?? Errors(root) ?? subtype ?? "no detail";
+        var why = subtype switch
+        {
+            "error_max_turns" => "ran out of turns (--max-turns)",
+            "error_max_budget_usd" => "ran out of budget (--max-budget-usd)",
+            "error_max_structured_output_retries" => "gave no answer that fits the JSON schema",
+            "error_during_execution" => "failed during execution",
+            _ => null,
+        };
+        if (why is null && root.TryGetProperty("api_error_status", out var status) && status.TryGetInt32(out var code))
+        {
+            // The subtype of an API failure says "success": naming it would only confuse.
+            return $"the model's API failed with HTTP {code} ({detail})";
+        }
+
+        return $"{why ?? "reported an error"} ({(subtype is null ? string.Empty : subtype + ": ")}{detail})";
     }
 
     private static string? String(JsonElement root, string name) =>

@@ -5,13 +5,18 @@ using ClawClip.Processes;
 namespace ClawClip.Agents;
 
 /// <summary>
-/// The Claude Code CLI in print mode: <c>claude -p PROMPT --output-format json</c>, with the tier's
+/// The Claude Code CLI in print mode: <c>claude -p --output-format json</c> with the prompt on standard input, with the tier's
 /// <c>--max-turns</c>, <c>--max-budget-usd</c> and <c>--allowedTools</c>, the role's rules through
 /// <c>--append-system-prompt</c>, and <c>--session-id</c> for a new session or <c>--resume</c> for one the
 /// context snapshot remembers. Permission mode is <c>acceptEdits</c>: it works when the daemon runs as root,
 /// where bypassing permissions is refused. The result is judged like any runtime's: exit code 0 and
 /// <c>is_error: false</c>.
 /// </summary>
+/// <remarks>
+/// The prompt goes on standard input, not as an argument: an argument is the CLI's positional prompt, which it
+/// takes for an unknown option when it starts with '-' (a spec that opens with a Markdown list), and Linux refuses
+/// to start a program with one argument over 128 KiB (a spec with its history and review comments).
+/// </remarks>
 public sealed class ClaudeCodeRuntime : IAgentRuntime
 {
     // Quiet and self-contained for a background job: no update checks, no telemetry, no extra traffic.
@@ -33,12 +38,12 @@ public sealed class ClaudeCodeRuntime : IAgentRuntime
         this.program = program;
     }
 
-    /// <summary>The arguments for one run, in order. Separate so that a person can see exactly what would run.</summary>
+    /// <summary>The arguments for one run, in order (the prompt goes on standard input). Separate so that a person can see exactly what would run.</summary>
     public IReadOnlyList<string> Arguments(AgentRunRequest request)
     {
         var arguments = new List<string>
         {
-            "-p", request.Prompt,
+            "-p",
             "--output-format", "json",
             "--model", model,
             "--max-turns", request.Policy.MaxTurns.ToString(CultureInfo.InvariantCulture),
@@ -73,7 +78,7 @@ public sealed class ClaudeCodeRuntime : IAgentRuntime
             environment.TryAdd(name, value);
         }
 
-        var spec = ProcessSpec.Create(program, [.. Arguments(request)]) with
+        var spec = ProcessSpec.Create(program, [.. Arguments(request)]).WithStandardInput(request.Prompt) with
         {
             WorkingDirectory = request.WorkingDirectory,
             Environment = environment,
@@ -91,6 +96,6 @@ public sealed class ClaudeCodeRuntime : IAgentRuntime
             return AgentRunResult.Failed($"could not start the Claude Code CLI: {e.Message} (install it with `npm install -g @anthropic-ai/claude-code`)");
         }
 
-        return AgentResultParser.Parse(process, request.Timeout);
+        return AgentResultParser.Parse(process, request.Timeout, expectStructuredOutput: request.JsonSchema is not null);
     }
 }

@@ -66,6 +66,6 @@ public sealed class CommandRuntime : IAgentRuntime
             return AgentRunResult.Failed($"could not start: {e.Message}");
         }
 
-        return AgentResultParser.Parse(process, request.Timeout);
+        return AgentResultParser.Parse(process, request.Timeout, expectStructuredOutput: request.JsonSchema is not null);
     }
 }
