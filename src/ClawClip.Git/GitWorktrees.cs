@@ -5,14 +5,18 @@ using ClawClip.Processes;
 namespace ClawClip.Git;
 
 /// <summary>
-/// Task worktrees with <c>git worktree</c>. They live under the repository's git folder
-/// (<c>.git/clawclip/worktrees/&lt;id&gt;</c>): out of the person's working tree and its <c>git status</c>, and
-/// gone with the repository.
+/// Task worktrees with <c>git worktree</c>, at <c>.clawclip/worktrees/&lt;id&gt;</c> in the repository's folder:
+/// gone with the repository, and kept out of the person's <c>git status</c> by a line in <c>.git/info/exclude</c>
+/// (which is local: nothing to commit). Not under <c>.git/</c>: agents refuse to edit files there (Claude Code
+/// calls every path under <c>.git/</c> sensitive), and an agent must be able to edit its worktree.
 /// </summary>
 public sealed class GitWorktrees : IWorktrees
 {
     // A reviewer's prompt holds the diff; past this size it reads the files instead.
     private const int MostPatchChars = 60_000;
+
+    /// <summary>The folder, at the repository's root, that holds claw.clip's working files (the task worktrees).</summary>
+    public const string Folder = ".clawclip";
 
     private readonly GitCli git;
     private readonly IProcessRunner runner;
@@ -29,7 +33,8 @@ public sealed class GitWorktrees : IWorktrees
     /// <inheritdoc />
     public async Task<Worktree> EnsureAsync(TaskId task, string baseRef, CancellationToken cancellationToken)
     {
-        var path = await PathOfAsync(task, cancellationToken).ConfigureAwait(false);
+        var path = PathOf(task);
+        await ExcludeAsync(cancellationToken).ConfigureAwait(false);
         var branch = BranchOf(task);
         if (await IsRegisteredAsync(path, cancellationToken).ConfigureAwait(false) && Directory.Exists(path))
         {
@@ -92,7 +97,7 @@ public sealed class GitWorktrees : IWorktrees
     /// <inheritdoc />
     public async Task RemoveAsync(TaskId task, CancellationToken cancellationToken)
     {
-        var path = await PathOfAsync(task, cancellationToken).ConfigureAwait(false);
+        var path = PathOf(task);
         if (await IsRegisteredAsync(path, cancellationToken).ConfigureAwait(false))
         {
             await git.OutputAsync(["worktree", "remove", "--force", path], cancellationToken).ConfigureAwait(false);
@@ -119,12 +124,23 @@ public sealed class GitWorktrees : IWorktrees
     private static async Task<bool> IsMergingAsync(GitCli inTree, CancellationToken cancellationToken) =>
         (await inTree.RunAsync(["rev-parse", "--verify", "--quiet", "MERGE_HEAD"], null, cancellationToken).ConfigureAwait(false)).ExitCode == 0;
 
-    private async Task<string> PathOfAsync(TaskId task, CancellationToken cancellationToken)
+    private string PathOf(TaskId task) => Path.Combine(git.RepositoryRoot, Folder, "worktrees", task.Value);
+
+    // Keeps the worktrees out of the person's `git status` without touching anything they commit.
+    private async Task ExcludeAsync(CancellationToken cancellationToken)
     {
         commonDir ??= Path.GetFullPath(
             (await git.OutputAsync(["rev-parse", "--git-common-dir"], cancellationToken).ConfigureAwait(false)).Trim(),
             git.RepositoryRoot);
-        return Path.Combine(commonDir, "clawclip", "worktrees", task.Value);
+        var exclude = Path.Combine(commonDir, "info", "exclude");
+        var line = "/" + Folder + "/";
+        var lines = File.Exists(exclude) ? await File.ReadAllLinesAsync(exclude, cancellationToken).ConfigureAwait(false) : [];
+        if (!lines.Contains(line, StringComparer.Ordinal))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(exclude)!);
+            var separator = lines.Length > 0 && !string.IsNullOrEmpty(lines[^1]) ? Environment.NewLine : string.Empty;
+            await File.AppendAllTextAsync(exclude, $"{separator}# claw.clip's task worktrees{Environment.NewLine}{line}{Environment.NewLine}", cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<bool> IsRegisteredAsync(string path, CancellationToken cancellationToken)

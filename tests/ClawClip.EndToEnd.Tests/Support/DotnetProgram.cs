@@ -12,7 +12,7 @@ public static class DotnetProgram
         return path;
     }
 
-    public static Process Start(string assemblyName, IEnumerable<string> arguments, string? workingDirectory = null)
+    public static Process Start(string assemblyName, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,13 +28,18 @@ public static class DotnetProgram
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         return Process.Start(start)!;
     }
 
     /// <summary>Runs a program to its end and returns exit code, stdout and stderr.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string assemblyName, IEnumerable<string> arguments, string? workingDirectory = null)
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string assemblyName, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var process = Start(assemblyName, arguments, workingDirectory);
+        using var process = Start(assemblyName, arguments, workingDirectory, environment);
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

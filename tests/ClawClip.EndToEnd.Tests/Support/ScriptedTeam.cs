@@ -100,6 +100,32 @@ public sealed class ScriptedTeam : IDisposable
 
     public Task<string> RunOnceAsync() => ClawclipAsync("run", "--once", "--run-timeout", "60s", "--check-timeout", "60s");
 
+    /// <summary><c>clawclip run --once</c> with variables added to its environment (and so to its agents', where their files allow).</summary>
+    public Task<string> RunOnceAsync(IReadOnlyDictionary<string, string> environment) =>
+        Clawclip.OkAsync(Root, environment, "run", "--once", "--run-timeout", "120s", "--check-timeout", "60s");
+
+    /// <summary>Makes both agents Claude Code agents, seeing the variables named; commits the change on main.</summary>
+    public void UseClaudeCode(params string[] environmentNames)
+    {
+        foreach (var (name, role) in new[] { ("dev-1", "dev"), ("qa-1", "qa") })
+        {
+            Write($"agents/{name}.yaml", $"""
+                name: {name}
+                role: {role}
+                runtime: claude
+                model: sonnet
+                env: [{string.Join(", ", environmentNames)}]
+                git:
+                  name: {name} (claw.clip agent)
+                  email: {name}@agents.clawclip.invalid
+
+                """);
+        }
+
+        Repository.Git("add", "agents");
+        Repository.Git("commit", "-q", "-m", "Claude Code agents");
+    }
+
     /// <summary>The lineage, newest first: <c>author|subject|policy</c> per commit.</summary>
     public IReadOnlyList<string> Lineage() =>
         Repository.Git("log", "clawclip/state", "--format=%an|%s|%(trailers:key=Policy,valueonly,separator=)").Split('\n', StringSplitOptions.RemoveEmptyEntries);
