@@ -88,6 +88,10 @@ public static class RepositoryConfigLoader
             policy = OnFailureNames.TryParse(text, out var onFailure)
                 ? policy.With(handoff, onFailure)
                 : throw handoffs.Fail(value, $"'{handoffs.Name(key)}' must be continue (warn and go on with the input there is) or halt (stop there), not '{text}'");
+            if (handoff == Handoff.Merge && onFailure == OnFailure.Continue)
+            {
+                throw handoffs.Fail(value, $"'{handoffs.Name(key)}' can only be halt: claw.clip never lands work that failed the merge gate (a conflict or a failing check goes back to the dev)");
+            }
         }
 
         return policy;

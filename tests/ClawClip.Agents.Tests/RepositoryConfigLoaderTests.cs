@@ -14,7 +14,7 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
           planner-to-dev: halt
           dev-to-qa: continue
           qa-to-merge: continue
-          merge: continue
+          merge: halt
 
         """;
 
@@ -68,9 +68,15 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
     {
         var config = Load(Full);
 
-        Assert.Equal(new FailurePolicy(OnFailure.Halt, OnFailure.Halt, OnFailure.Continue, OnFailure.Continue, OnFailure.Continue), config.FailurePolicy);
+        Assert.Equal(new FailurePolicy(OnFailure.Halt, OnFailure.Halt, OnFailure.Continue, OnFailure.Continue, OnFailure.Halt), config.FailurePolicy);
         Assert.Equal(["dotnet", "build", "--nologo"], config.BuildCommand);
         Assert.Equal(["dotnet", "test", "--nologo", "--filter", "Category!=Slow"], config.TestCommand);
+    }
+
+    [Fact]
+    public void Load_MergeSetToContinue_IsRefused_SinceMainNeverTakesWorkThatFailedTheGate()
+    {
+        AssertAt(Fails("failure_policy:\n  merge: continue\n"), 2, "'merge' can only be halt: claw.clip never lands work that failed the merge gate");
     }
 
     [Fact]

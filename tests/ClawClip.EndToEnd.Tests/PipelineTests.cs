@@ -212,6 +212,36 @@ public sealed class PipelineTests : IAsyncLifetime
         Assert.Contains(team.Lineage(), l => l.Contains("dev-1 demoted junior → intern", StringComparison.Ordinal) && l.EndsWith("|trust.demotion", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task RunOnce_AReviewerThatAnswersNonsense_LeavesTheTaskInReview_UnderTheDefaultHalt()
+    {
+        var id = await team.SubmitAsync("Write the answer");
+        team.Qa("default", "echo 'LGTM'\n");
+
+        var output = await team.RunOnceAsync();
+
+        Assert.Equal("review", (await team.ShowAsync(id)).GetProperty("task").GetProperty("status").GetString());
+        Assert.Equal(2, team.Requests("qa").Count);
+        Assert.Contains("qa-to-merge is set to halt", output, StringComparison.Ordinal);
+        Assert.Contains(team.Lineage(), l => l.StartsWith("claw.clip|qa-1 failed at " + id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunOnce_AReviewerThatAnswersNonsense_UnderQaToMergeContinue_LandsThroughTheGateWithAWarning()
+    {
+        team.SetFailurePolicy("qa-to-merge", "continue");
+        team.Dev("default", ScriptedTeam.Commit("answer.txt", "42", "write the answer"));
+        var id = await team.SubmitAsync("Write the answer");
+        team.Qa("default", "echo 'LGTM'\n");
+
+        await team.RunOnceAsync();
+
+        var story = await team.StoryAsync(id);
+        Assert.Contains("[failure-policy.qa-to-merge.continue] warning: qa-to-merge is set to continue", story, StringComparison.Ordinal);
+        Assert.True((await team.ShowAsync(id)).GetProperty("task").GetProperty("status").GetString() == "done", story);
+        Assert.Equal("42\n", team.Repository.Git("show", "main:answer.txt"));
+    }
+
     private string Tier()
     {
         using var trust = JsonDocument.Parse(team.StateFile("agents/dev-1/trust.json"));

@@ -55,6 +55,7 @@ public sealed class PipelineRunner
     public async Task<PipelineReport> RunUntilIdleAsync(CancellationToken cancellationToken)
     {
         var touched = new Dictionary<TaskId, TaskState>();
+        var stuck = new HashSet<TaskId>();
         var passes = 0;
         while (true)
         {
@@ -66,8 +67,8 @@ public sealed class PipelineRunner
 
             passes++;
             var moved = await claims.ReapAsync(cancellationToken).ConfigureAwait(false) is { Requeued.Count: > 0 } or { Failed.Count: > 0 };
-            moved |= await TakeUpHeldAsync(touched, cancellationToken).ConfigureAwait(false);
-            moved |= await ClaimAndCarryAsync(touched, cancellationToken).ConfigureAwait(false);
+            moved |= await TakeUpHeldAsync(touched, stuck, cancellationToken).ConfigureAwait(false);
+            moved |= await ClaimAndCarryAsync(touched, stuck, cancellationToken).ConfigureAwait(false);
             moved |= await MergeAsync(touched, cancellationToken).ConfigureAwait(false);
             await lineage.FlushLineageAsync(cancellationToken).ConfigureAwait(false);
             if (!moved)
@@ -78,20 +79,21 @@ public sealed class PipelineRunner
     }
 
     // Tasks a dev of this team holds and nobody is running: a run that died (or a process killed) left them.
-    private async Task<bool> TakeUpHeldAsync(Dictionary<TaskId, TaskState> touched, CancellationToken cancellationToken)
+    // A task that could not move (no reviewer, a reviewer that keeps failing) is not tried again in the same run.
+    private async Task<bool> TakeUpHeldAsync(Dictionary<TaskId, TaskState> touched, HashSet<TaskId> stuck, CancellationToken cancellationToken)
     {
         var moved = false;
         var held = (await store.ListAsync(cancellationToken).ConfigureAwait(false))
-            .Where(t => t.Status is TaskState.Claimed or TaskState.Running or TaskState.Review && IsDev(t.Holder));
+            .Where(t => t.Status is TaskState.Claimed or TaskState.Running or TaskState.Review && IsDev(t.Holder) && !stuck.Contains(t.Id));
         foreach (var task in held)
         {
-            moved |= await CarryAsync(task.Id, touched, cancellationToken).ConfigureAwait(false);
+            moved |= await CarryAsync(task.Id, touched, stuck, cancellationToken).ConfigureAwait(false);
         }
 
         return moved;
     }
 
-    private async Task<bool> ClaimAndCarryAsync(Dictionary<TaskId, TaskState> touched, CancellationToken cancellationToken)
+    private async Task<bool> ClaimAndCarryAsync(Dictionary<TaskId, TaskState> touched, HashSet<TaskId> stuck, CancellationToken cancellationToken)
     {
         var moved = false;
         foreach (var dev in team.Devs.Where(d => d.Definition.IsAvailableAt(time.GetUtcNow())))
@@ -108,7 +110,7 @@ public sealed class PipelineRunner
 
                 observer.Noted(claimed.Task.Id, $"claimed by {dev.Name} ({tier.Name()})");
                 moved = true;
-                await CarryAsync(claimed.Task.Id, touched, cancellationToken).ConfigureAwait(false);
+                await CarryAsync(claimed.Task.Id, touched, stuck, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -132,7 +134,7 @@ public sealed class PipelineRunner
         return moved;
     }
 
-    private async Task<bool> CarryAsync(TaskId id, Dictionary<TaskId, TaskState> touched, CancellationToken cancellationToken)
+    private async Task<bool> CarryAsync(TaskId id, Dictionary<TaskId, TaskState> touched, HashSet<TaskId> stuck, CancellationToken cancellationToken)
     {
         using var held = await runLock.TryAcquireAsync(id, cancellationToken).ConfigureAwait(false);
         if (held is null)
@@ -160,6 +162,10 @@ public sealed class PipelineRunner
         }
 
         touched[id] = task.Status;
+        if (task.Status is TaskState.Claimed or TaskState.Running or TaskState.Review)
+        {
+            stuck.Add(id); // still with its dev or reviewer after a whole step: it waits for the next run
+        }
 
         // One group commit for everything this task's step changed; its records were durable all along.
         await lineage.FlushLineageAsync(cancellationToken).ConfigureAwait(false);

@@ -271,6 +271,7 @@ public sealed class TaskPipeline
         var qaTier = (await trust.ReadTrustAsync(reviewer.Name, cancellationToken).ConfigureAwait(false)).Tier;
         var policy = TierPolicy.For(qaTier) with { AllowedTools = ReviewTools };
         var spent = new Spend();
+        var lastProblem = "no review ran";
         for (var attempt = 1; attempt <= ReviewTries; attempt++)
         {
             observer.Noted(task.Id, $"{reviewer.Name} reviews ({diff.Files.Count} file(s) changed)");
@@ -285,6 +286,7 @@ public sealed class TaskPipeline
             var verdict = result.Succeeded ? QaVerdict.TryParse(result.StructuredOutput ?? result.Result, out problem) : null;
             if (verdict is null)
             {
+                lastProblem = problem;
                 observer.Noted(task.Id, $"{reviewer.Name} gave no usable verdict: {problem}");
                 await trust.RecordOutcomeAsync(reviewer.Name, task.Id, success: false, result.CostUsd, $"{reviewer.Name} gave no usable verdict on {task.Id}: {problem}", settings.TrustRules, cancellationToken).ConfigureAwait(false);
                 continue;
@@ -297,8 +299,13 @@ public sealed class TaskPipeline
                 : await ReviseAsync(task, dev, reviewer, verdict, round, spent, result.SessionId, data, cancellationToken).ConfigureAwait(false);
         }
 
-        // Both tries failed: the task waits in review (its lease runs out and the reaper returns it, or a later pass reviews it).
-        return (task, DevFeedback.None);
+        // Both tries failed. qa-to-merge says whether the work goes on unreviewed (to the merge gate, with a warning)
+        // or waits in review: its lease runs out and the reaper returns it, or a later pass reviews it.
+        var decision = settings.FailurePolicy.Decide(Handoff.QaToMerge, $"{reviewer.Name} gave no usable verdict in {ReviewTries} tries: {FirstLine(lastProblem)}");
+        observer.Noted(task.Id, (decision.Continue ? "warning: " : string.Empty) + decision.Reason);
+        return decision.Continue
+            ? (await MoveAsync(task, TaskState.Merging, reviewer, $"warning: {decision.Reason}.", decision.Policy, cancellationToken, spent).ConfigureAwait(false), DevFeedback.None)
+            : (task, DevFeedback.None);
     }
 
     private async Task<TaskRecord> ApproveAsync(TaskRecord task, TeamMember dev, TeamMember reviewer, QaVerdict verdict, Spend spent, string? session, string data, CancellationToken cancellationToken)

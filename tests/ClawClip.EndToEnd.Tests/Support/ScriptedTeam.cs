@@ -104,6 +104,13 @@ public sealed class ScriptedTeam : IDisposable
     public Task<string> RunOnceAsync(IReadOnlyDictionary<string, string> environment) =>
         Clawclip.OkAsync(Root, environment, "run", "--once", "--run-timeout", "120s", "--check-timeout", "60s");
 
+    /// <summary>Adds a failure policy to <c>clawclip.yaml</c> (the checks stay); commits it on main.</summary>
+    public void SetFailurePolicy(string handoff, string onFailure)
+    {
+        File.AppendAllText(Path.Combine(Root, "clawclip.yaml"), $"\nfailure_policy:\n  {handoff}: {onFailure}\n");
+        Repository.Git("commit", "-q", "-am", $"{handoff}: {onFailure}");
+    }
+
     /// <summary>Makes both agents Claude Code agents, seeing the variables named; commits the change on main.</summary>
     public void UseClaudeCode(params string[] environmentNames)
     {
