@@ -76,7 +76,7 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
     [Fact]
     public void Load_MergeSetToContinue_IsRefused_SinceMainNeverTakesWorkThatFailedTheGate()
     {
-        AssertAt(Fails("failure_policy:\n  merge: continue\n"), 2, "'merge' can only be halt: claw.clip never lands work that failed the merge gate");
+        AssertAt(Fails("failure_policy:\n  merge: continue\n"), 2, "can only be halt: claw.clip never lands work that failed the merge gate");
     }
 
     [Fact]
