@@ -1,0 +1,128 @@
+using ClawClip.Core.Agents;
+using ClawClip.Core.Policies;
+using ClawClip.Core.State;
+using ClawClip.Core.Tasks;
+
+namespace ClawClip.Core.Pipeline;
+
+/// <summary>
+/// The review half of the loop: a QA agent (never the author) reads the spec, the diff and the check result, and
+/// answers with a verdict. Approve sends the work to the merge queue (or to a person, for an intern's); revise sends
+/// it back to its dev with the comments, up to <see cref="TaskPipeline.MaxReviseRounds"/> rounds.
+/// </summary>
+internal sealed class ReviewStep
+{
+    // A reviewer's run that fails or answers nonsense is tried once more before qa-to-merge decides.
+    private const int ReviewTries = 2;
+
+    // Reviewers read; they do not write.
+    private static readonly string[] ReviewTools = ["Read", "Glob", "Grep", "Bash(git diff*)", "Bash(git log*)", "Bash(git show*)"];
+
+    private readonly IAgentFiles agentFiles;
+    private readonly IAgentTrust trust;
+    private readonly IWorktrees worktrees;
+    private readonly IWorkChecks checks;
+    private readonly Team team;
+    private readonly PipelineSettings settings;
+    private readonly TimeProvider time;
+    private readonly IPipelineObserver observer;
+    private readonly TaskMoves moves;
+
+    public ReviewStep(IAgentFiles agentFiles, IAgentTrust trust, IWorktrees worktrees, IWorkChecks checks, Team team, PipelineSettings settings, TimeProvider time, IPipelineObserver observer, TaskMoves moves)
+    {
+        this.agentFiles = agentFiles;
+        this.trust = trust;
+        this.worktrees = worktrees;
+        this.checks = checks;
+        this.team = team;
+        this.settings = settings;
+        this.time = time;
+        this.observer = observer;
+        this.moves = moves;
+    }
+
+    public async Task<(TaskRecord Task, DevFeedback Feedback)> ReviewAsync(TaskRecord task, TeamMember dev, Worktree worktree, DevResult? fresh, CancellationToken cancellationToken)
+    {
+        var reviewer = team.ReviewerFor(dev.Name, time.GetUtcNow());
+        if (reviewer is null)
+        {
+            observer.Noted(task.Id, "waits in review: no QA agent is configured or available now");
+            return (task, DevFeedback.None);
+        }
+
+        // A task found waiting in review (its runner died) has its result worked out again.
+        var diff = fresh?.Diff ?? await worktrees.DiffAsync(worktree, settings.Target, cancellationToken).ConfigureAwait(false);
+        var check = fresh?.Check ?? await checks.RunAsync(worktree.Path, cancellationToken).ConfigureAwait(false);
+        var round = PipelineText.RevisionsAsked(task) + 1;
+        var qaTier = (await trust.ReadTrustAsync(reviewer.Name, cancellationToken).ConfigureAwait(false)).Tier;
+        var policy = TierPolicy.For(qaTier) with { AllowedTools = ReviewTools };
+        var spent = new RunSpend();
+        var lastProblem = "no review ran";
+        for (var attempt = 1; attempt <= ReviewTries; attempt++)
+        {
+            observer.Noted(task.Id, $"{reviewer.Name} reviews ({diff.Files.Count} file(s) changed)");
+            var request = new AgentRunRequest(reviewer.Name, Prompts.Review(task, diff, check, round), Prompts.QaRules(reviewer), worktree.Path, reviewer.Environment, policy, settings.RunTimeout ?? policy.Lease)
+            {
+                NewSessionId = Guid.NewGuid().ToString(),
+                JsonSchema = QaVerdict.Schema,
+            };
+            var result = await reviewer.Runtime.RunAsync(request, cancellationToken).ConfigureAwait(false);
+            spent.Add(result);
+            var problem = PipelineText.FirstLine(result.Failure ?? "the run failed");
+            var verdict = result.Succeeded ? QaVerdict.TryParse(result.StructuredOutput ?? result.Result, out problem) : null;
+            if (verdict is null)
+            {
+                lastProblem = problem;
+                observer.Noted(task.Id, $"{reviewer.Name} gave no usable verdict: {problem}");
+                await trust.RecordOutcomeAsync(reviewer.Name, task.Id, success: false, result.CostUsd, $"{reviewer.Name} gave no usable verdict on {task.Id}: {problem}", settings.TrustRules, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            await trust.RecordOutcomeAsync(reviewer.Name, task.Id, success: true, result.CostUsd, $"{reviewer.Name} reviewed {task.Id}: {(verdict.Approve ? "approve" : "revise")}.", settings.TrustRules, cancellationToken).ConfigureAwait(false);
+            var data = $"diff {settings.Target}...{worktree.Branch} @ {PipelineText.Short(diff.Head)} ({diff.Files.Count} file(s)); checks: {check.Summary}";
+            return verdict.Approve
+                ? (await ApproveAsync(task, dev, reviewer, verdict, spent, result.SessionId, data, cancellationToken).ConfigureAwait(false), DevFeedback.None)
+                : await ReviseAsync(task, dev, reviewer, verdict, round, spent, result.SessionId, data, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Both tries failed. qa-to-merge says whether the work goes on unreviewed (to the merge gate, with a warning)
+        // or waits in review: its lease runs out and the reaper returns it, or a later pass reviews it.
+        var decision = settings.FailurePolicy.Decide(Handoff.QaToMerge, $"{reviewer.Name} gave no usable verdict in {ReviewTries} tries: {PipelineText.FirstLine(lastProblem)}");
+        observer.Noted(task.Id, (decision.Continue ? "warning: " : string.Empty) + decision.Reason);
+        return decision.Continue
+            ? (await moves.MoveAsync(task, TaskState.Merging, reviewer, $"warning: {decision.Reason}.", decision.Policy, cancellationToken, spent).ConfigureAwait(false), DevFeedback.None)
+            : (task, DevFeedback.None);
+    }
+
+    private async Task<TaskRecord> ApproveAsync(TaskRecord task, TeamMember dev, TeamMember reviewer, QaVerdict verdict, RunSpend spent, string? session, string data, CancellationToken cancellationToken)
+    {
+        var devTier = (await trust.ReadTrustAsync(dev.Name, cancellationToken).ConfigureAwait(false)).Tier;
+        var summary = string.IsNullOrWhiteSpace(verdict.Summary) ? "approved" : PipelineText.FirstLine(verdict.Summary).TrimEnd('.');
+        if (!TierPolicy.For(devTier).MayMergeWithoutPerson)
+        {
+            return await moves.MoveAsync(task, TaskState.NeedsInput, reviewer, $"{reviewer.Name} approved: {summary}. {dev.Name} is {PipelineText.Article(devTier.Name())} {devTier.Name()}, whose work merges only after a person approves it: clawclip approve {task.Id}.", PipelinePolicies.InternNeedsApproval, cancellationToken, spent, session, data).ConfigureAwait(false);
+        }
+
+        return await moves.MoveAsync(task, TaskState.Merging, reviewer, $"{reviewer.Name} approved: {summary}. To the merge queue.", PipelinePolicies.QaApprove, cancellationToken, spent, session, data).ConfigureAwait(false);
+    }
+
+    private async Task<(TaskRecord Task, DevFeedback Feedback)> ReviseAsync(TaskRecord task, TeamMember dev, TeamMember reviewer, QaVerdict verdict, int round, RunSpend spent, string? session, string data, CancellationToken cancellationToken)
+    {
+        var comments = string.Join("\n", verdict.Comments.Select(c => $"{c.File}:{c.Line}: {c.Comment}"));
+        var summary = string.IsNullOrWhiteSpace(verdict.Summary) ? $"{verdict.Comments.Count} comment(s)" : PipelineText.FirstLine(verdict.Summary).TrimEnd('.');
+        if (round > TaskPipeline.MaxReviseRounds)
+        {
+            var failed = await moves.MoveAsync(task, TaskState.Failed, reviewer, $"{reviewer.Name} asked for a revision a {PipelineText.Ordinal(round)} time: {summary}. A task gets {TaskPipeline.MaxReviseRounds} revise rounds.\n{comments}", PipelinePolicies.QaReviseLimit, cancellationToken, spent, session, data).ConfigureAwait(false);
+            return (failed, DevFeedback.None);
+        }
+
+        var revised = await moves.MoveAsync(task, TaskState.Running, reviewer, $"{reviewer.Name} asks for a revision (round {round} of {TaskPipeline.MaxReviseRounds}): {summary}\n{comments}", PipelinePolicies.QaRevise, cancellationToken, spent, session, data, TierPolicy.For((await trust.ReadTrustAsync(dev.Name, cancellationToken).ConfigureAwait(false)).Tier).Lease).ConfigureAwait(false);
+        var snapshot = await agentFiles.ReadSnapshotAsync(dev.Name, cancellationToken).ConfigureAwait(false);
+        await agentFiles.SaveSnapshotAsync(
+            snapshot with { Task = task.Id, QaComments = verdict.Comments, Summary = $"revise round {round}: {summary}", UpdatedAt = time.GetUtcNow() },
+            $"{reviewer.Name}'s {verdict.Comments.Count} comment(s) on {task.Id} for {dev.Name} (revise round {round} of {TaskPipeline.MaxReviseRounds}).",
+            cancellationToken).ConfigureAwait(false);
+        observer.Noted(task.Id, $"{reviewer.Name} asks for a revision (round {round} of {TaskPipeline.MaxReviseRounds}): {summary}");
+        return (revised, new DevFeedback(verdict.Comments, verdict.Summary, null, null, [], round));
+    }
+}
