@@ -20,6 +20,8 @@ var root = new RootCommand("claw.clip: a file-based, git-native orchestrator for
     RunCommand.Create(),
     ApproveCommand.Create(),
     ExampleAgentCommand.Create(),
+    DaemonCommand.Create(),
+    DaemonCommand.CreateKick(),
     StopCommands.CreateStop(),
     StopCommands.CreateResume(),
 };

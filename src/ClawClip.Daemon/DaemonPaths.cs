@@ -16,6 +16,9 @@ public sealed class DaemonPaths
     /// <summary>Held by the one daemon running on this repository; its content names that process.</summary>
     public string InstanceLock => Path.Combine(StateRoot, "locks", "daemon.lock");
 
+    /// <summary>Touched by <c>clawclip kick</c>: the daemon runs its loops now.</summary>
+    public string KickFile => Path.Combine(RepositoryRoot, ".clawclip", "kick");
+
     /// <summary>Rolling JSON log files (one per day): beside the task worktrees in <c>.clawclip/</c>, out of state and lineage.</summary>
     public string LogFolder => Path.Combine(RepositoryRoot, ".clawclip", "logs");
 }

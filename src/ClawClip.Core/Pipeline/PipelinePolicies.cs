@@ -14,4 +14,5 @@ public static class PipelinePolicies
     public const string InternNeedsApproval = "tier.intern-needs-approval";
     public const string PersonApproved = "person.approve";
     public const string MergeBounceLimit = "merge.bounce-limit";
+    public const string ReleasedOnStop = "daemon.stop-release";
 }

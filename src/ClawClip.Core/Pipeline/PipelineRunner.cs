@@ -78,6 +78,34 @@ public sealed class PipelineRunner
         }
     }
 
+    /// <summary>
+    /// Gives back to the backlog every task a dev of this team holds (claimed or running) that nobody is working on
+    /// now: what a stop leaves after its agents were killed. The dev's context snapshot keeps the session, so the
+    /// next claim resumes it. Returns the tasks released.
+    /// </summary>
+    public async Task<IReadOnlyList<TaskId>> ReleaseHeldAsync(string reason, CancellationToken cancellationToken)
+    {
+        var released = new List<TaskId>();
+        foreach (var task in (await store.ListAsync(cancellationToken).ConfigureAwait(false)).Where(t => t.Status is TaskState.Claimed or TaskState.Running && IsDev(t.Holder)))
+        {
+            using var held = await runLock.TryAcquireAsync(task.Id, cancellationToken).ConfigureAwait(false);
+            if (held is null)
+            {
+                continue;
+            }
+
+            var request = new TransitionRequest(task.Id, TaskState.Backlog, Actor.ClawClip, reason, PipelinePolicies.ReleasedOnStop) { ExpectedFrom = task.Status };
+            if (await store.TransitionAsync(request, cancellationToken).ConfigureAwait(false) is TransitionResult.Moved)
+            {
+                released.Add(task.Id);
+                observer.Noted(task.Id, "released: " + reason);
+            }
+        }
+
+        await lineage.FlushLineageAsync(cancellationToken).ConfigureAwait(false);
+        return released;
+    }
+
     // Tasks a dev of this team holds and nobody is running: a run that died (or a process killed) left them.
     // A task that could not move (no reviewer, a reviewer that keeps failing) is not tried again in the same run.
     private async Task<bool> TakeUpHeldAsync(Dictionary<TaskId, TaskState> touched, HashSet<TaskId> stuck, CancellationToken cancellationToken)

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using ClawClip.Core.Pipeline;
+using ClawClip.Daemon;
+using ClawClip.Processes;
+using ClawClip.State;
+
+namespace ClawClip.Cli.Commands;
+
+/// <summary>
+/// <c>clawclip daemon</c>: the orchestration all day — reap, dispatch, review, merge — under launchd or systemd, one per
+/// repository. Agents are spawned by this process, so they get its session (under launchd: the login keychain).
+/// <c>clawclip kick</c> asks it to run its loops now.
+/// </summary>
+internal static class DaemonCommand
+{
+    public static Command Create()
+    {
+        var interval = new Option<string>("--interval") { Description = "How often the work loop looks for work when nothing wakes it.", DefaultValueFactory = _ => "30s" };
+        var stopTimeout = new Option<string>("--stop-timeout") { Description = "On SIGTERM, how long running agents may finish before they are killed and their tasks released.", DefaultValueFactory = _ => "60s" };
+        var target = new Option<string>("--target") { Description = "The branch tasks start from and land on.", DefaultValueFactory = _ => "main" };
+        var runTimeout = new Option<string?>("--run-timeout") { Description = "Wall time per agent run (default: the agent's lease)." };
+        var checkTimeout = new Option<string>("--check-timeout") { Description = "How long each build or test command may run.", DefaultValueFactory = _ => "30m" };
+        var command = new Command("daemon", "Run the agents all day: reap, dispatch, review and merge, until SIGTERM.") { interval, stopTimeout, target, runTimeout, checkTimeout };
+        command.OnRun(async (parse, cancellationToken) =>
+        {
+            var repository = CommonOptions.Repository(parse);
+
+            // The daemon writes lineage once per step (group commit); each change is durable in the journal before that.
+            var store = repository.OpenStore(TimeProvider.System, new StateStoreOptions { FlushAfterEachChange = false });
+            await store.RecoverAsync(cancellationToken).ConfigureAwait(false);
+            var composition = PipelineComposition.Load(repository);
+            var team = TeamLoader.Load(repository, new ProcessRunner());
+            var settings = composition.Settings(parse.GetRequiredValue(target), parse.GetValue(runTimeout) is { } t ? CommonOptions.ParseDuration(t) : null);
+            var checks = CommonOptions.ParseDuration(parse.GetRequiredValue(checkTimeout));
+            var options = new DaemonOptions(CommonOptions.ParseDuration(parse.GetRequiredValue(interval)), CommonOptions.ParseDuration(parse.GetRequiredValue(stopTimeout)));
+            try
+            {
+                await DaemonHost.RunAsync(
+                    new DaemonPaths(repository.Root),
+                    options,
+                    observer => [new WorkJob(composition.Runner(repository, store, team, settings, checks, observer), options.Interval)],
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (DaemonAlreadyRunningException e)
+            {
+                throw new CliException(ExitCodes.Conflict, e.Message);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command CreateKick()
+    {
+        var command = new Command("kick", "Ask the running daemon to run its loops now.");
+        command.OnRun(async (parse, cancellationToken) =>
+        {
+            var paths = new DaemonPaths(CommonOptions.Repository(parse).Root);
+            Directory.CreateDirectory(Path.GetDirectoryName(paths.KickFile)!);
+            await File.WriteAllTextAsync(paths.KickFile, DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + "\n", cancellationToken).ConfigureAwait(false);
+            Console.WriteLine("kicked: a running daemon runs its loops now");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,51 @@
+using ClawClip.Core.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Formatting.Json;
+
+namespace ClawClip.Daemon;
+
+/// <summary>
+/// <c>clawclip daemon</c>: one per repository (an OS lock), logging to the console and to a rolling JSON file, running
+/// its jobs until SIGTERM or SIGINT, then stopping within the stop timeout.
+/// </summary>
+public static class DaemonHost
+{
+    /// <summary>Runs the daemon until it is stopped. Throws <see cref="DaemonAlreadyRunningException"/> if one runs already.</summary>
+    /// <param name="paths">The repository's daemon files.</param>
+    /// <param name="options">Pacing and stop timeout.</param>
+    /// <param name="jobs">Makes the jobs, given where the pipeline reports what it does.</param>
+    /// <param name="cancellationToken">Stops the daemon, as SIGTERM does.</param>
+    public static async Task RunAsync(DaemonPaths paths, DaemonOptions options, Func<IPipelineObserver, IReadOnlyList<IDaemonJob>> jobs, CancellationToken cancellationToken)
+    {
+        using var instance = InstanceLock.TryAcquire(paths, out var holder)
+            ?? throw new DaemonAlreadyRunningException(paths.RepositoryRoot, holder);
+        Directory.CreateDirectory(paths.LogFolder);
+        await using var serilog = new LoggerConfiguration()
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}", formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .WriteTo.File(new JsonFormatter(renderMessage: true), Path.Combine(paths.LogFolder, "daemon-.json"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14)
+            .CreateLogger();
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = paths.RepositoryRoot, ApplicationName = "clawclip" });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(serilog);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.StopTimeout + TimeSpan.FromSeconds(45));
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        builder.Services.AddSingleton(paths);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Wakeup>();
+        builder.Services.AddSingleton<LoggingObserver>();
+        builder.Services.AddSingleton<IReadOnlyList<IDaemonJob>>(services => jobs(services.GetRequiredService<LoggingObserver>()));
+        builder.Services.AddHostedService<KickWatcher>();
+        builder.Services.AddHostedService<DaemonLoop>();
+        using var host = builder.Build();
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("clawclip.daemon");
+        DaemonLog.Started(logger, paths.RepositoryRoot, holder);
+        await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        DaemonLog.Stopped(logger, paths.RepositoryRoot);
+    }
+}

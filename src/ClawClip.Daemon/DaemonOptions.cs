@@ -1,0 +1,9 @@
+namespace ClawClip.Daemon;
+
+/// <summary>How the daemon paces itself and stops.</summary>
+/// <param name="Interval">How often the work loop looks for something to do when nothing woke it.</param>
+/// <param name="StopTimeout">On SIGTERM, how long running agents may finish before they are killed and their tasks released.</param>
+public sealed record DaemonOptions(TimeSpan Interval, TimeSpan StopTimeout)
+{
+    public static DaemonOptions Default { get; } = new(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60));
+}

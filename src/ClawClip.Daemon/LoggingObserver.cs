@@ -1,0 +1,18 @@
+using ClawClip.Core.Pipeline;
+using ClawClip.Core.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace ClawClip.Daemon;
+
+/// <summary>What the pipeline does, as structured log events (the task as a property).</summary>
+public sealed partial class LoggingObserver : IPipelineObserver
+{
+    private readonly ILogger<LoggingObserver> logger;
+
+    public LoggingObserver(ILogger<LoggingObserver> logger) => this.logger = logger;
+
+    public void Noted(TaskId task, string message) => LogNoted(task.Value, message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Task} {What}")]
+    private partial void LogNoted(string task, string what);
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ClawClip.Core.Agents;
+using ClawClip.Core.Tasks;
+using ClawClip.EndToEnd.Tests.Support;
+
+namespace ClawClip.EndToEnd.Tests;
+
+/// <summary><c>clawclip daemon</c> as a real process on a repository with scripted agents, stopped by real signals.</summary>
+public sealed class DaemonTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+    private ScriptedTeam team = null!;
+
+    public async Task InitializeAsync()
+    {
+        team = await ScriptedTeam.CreateAsync();
+
+        // dev-1 has earned junior already: its approved work merges with no person in the loop.
+        var store = Stores.Open(team.Repository);
+        for (var i = 0; i < TrustRules.Default.InternToJunior; i++)
+        {
+            await store.RecordOutcomeAsync(AgentId.Parse("dev-1"), TaskId.Parse("T-0001"), true, 0m, "earned before this test", TrustRules.Default, CancellationToken.None);
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        team.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Daemon_LandsWorkSubmittedWhileItRuns_RefusesASecondInstance_AndStopsOnSigterm()
+    {
+        using var daemon = DaemonProcess.Start(team.Root, "--interval", "30s", "--stop-timeout", "5s", "--run-timeout", "60s", "--check-timeout", "60s");
+        await Eventually.TrueAsync(() => File.Exists(Path.Combine(team.Root, "state", "locks", "daemon.pid")) || daemon.HasExited, Deadline, "the daemon to start");
+
+        var id = await team.SubmitAsync("Write the answer");
+        await team.ClawclipAsync("kick");
+        await EventuallyAsync(async () => await StatusAsync(id) == "done", $"{id} to be done\n{daemon.Output}");
+        Assert.Equal("42\n", team.Repository.Git("show", "main:answer.txt"));
+
+        var (exitCode, _, error) = await Clawclip.RunAsync(team.Root, "daemon");
+        Assert.Equal(6, exitCode);
+        Assert.Contains($"already runs on {team.Root} (pid {daemon.Id}", error, StringComparison.Ordinal);
+
+        daemon.Terminate();
+        await Eventually.TrueAsync(() => daemon.HasExited, TimeSpan.FromSeconds(30), "the daemon to stop on SIGTERM");
+        Assert.Equal(0, daemon.ExitCode);
+        Assert.Contains($"{id} done", daemon.Output, StringComparison.Ordinal);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(team.Root, ".clawclip", "logs"), "daemon-*.json"));
+    }
+
+    [Fact]
+    public async Task Daemon_OnSigtermWhileAnAgentHangs_KillsItAfterTheStopTimeout_AndReleasesItsTask()
+    {
+        var marker = Path.Combine(team.Scripts, "dev-started");
+        team.Dev("1", $"echo $$ > '{marker}'\nexec sleep 600\n");
+        var id = await team.SubmitAsync("Write the answer");
+        using var daemon = DaemonProcess.Start(team.Root, "--interval", "30s", "--stop-timeout", "2s", "--run-timeout", "10m");
+        await Eventually.TrueAsync(() => File.Exists(marker) && new FileInfo(marker).Length > 0, Deadline, $"the dev to start\n{daemon.Output}");
+        var agent = int.Parse(File.ReadAllText(marker).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+        daemon.Terminate();
+
+        await Eventually.TrueAsync(() => daemon.HasExited, TimeSpan.FromSeconds(60), "the daemon to stop within its stop timeout");
+        Assert.False(IsAlive(agent), $"the agent (pid {agent}) outlived the daemon");
+        var task = await team.ShowAsync(id);
+        Assert.Equal("backlog", task.GetProperty("task").GetProperty("status").GetString());
+        Assert.Equal("daemon.stop-release", task.GetProperty("history").EnumerateArray().Last().GetProperty("policy").GetString());
+        using var snapshot = JsonDocument.Parse(team.StateFile("agents/dev-1/context-snapshot.json"));
+        Assert.False(string.IsNullOrEmpty(snapshot.RootElement.GetProperty("session_id").GetString())); // kept for the retry
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<string?> StatusAsync(string id) => (await team.ShowAsync(id)).GetProperty("task").GetProperty("status").GetString();
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (!await condition())
+        {
+            Assert.True(Stopwatch.GetElapsedTime(started) < Deadline, $"timed out waiting for {what}");
+            await Task.Delay(200);
+        }
+    }
+}
