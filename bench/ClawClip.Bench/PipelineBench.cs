@@ -142,5 +142,9 @@ internal static class PipelineBench
         public void Noted(TaskId task, string message)
         {
         }
+
+        public void Said(string message)
+        {
+        }
     }
 }

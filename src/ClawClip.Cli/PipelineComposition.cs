@@ -2,9 +2,11 @@ using ClawClip.Agents;
 using ClawClip.Core.Agents;
 using ClawClip.Core.Merging;
 using ClawClip.Core.Pipeline;
+using ClawClip.Core.Planning;
 using ClawClip.Core.Policies;
 using ClawClip.Git;
 using ClawClip.Processes;
+using ClawClip.Roadmap;
 using ClawClip.State;
 
 namespace ClawClip.Cli;
@@ -76,6 +78,24 @@ internal sealed class PipelineComposition
             TimeProvider.System,
             observer);
         return new PipelineRunner(store, store, store, store, store, new FileRunLock(repository.Layout), pipeline, MergeQueue(repository, store, settings.Target, checkTimeout), team, TimeProvider.System, observer);
+    }
+
+    public RoadmapPlanner Planner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, IPipelineObserver observer)
+    {
+        var runner = new ProcessRunner();
+        return new RoadmapPlanner(
+            new GitRoadmapSource(repository.Git, runner, settings.Target, (name, bytes) => RoadmapReader.Parse(name, bytes)),
+            store,
+            store,
+            store,
+            store,
+            new GitRoadmapTicker(repository.Git, runner, settings.Target, new AgentIdentity("clawclip-pm", "pm@clawclip.invalid")),
+            new FileMergeLock(repository.Layout),
+            store,
+            team,
+            new PlannerSettings(settings.Target, repository.Root, Config.FailurePolicy) { RunTimeout = settings.RunTimeout },
+            TimeProvider.System,
+            observer);
     }
 
     public PipelineSettings Settings(string target, TimeSpan? runTimeout) =>

@@ -6,4 +6,7 @@ namespace ClawClip.Daemon;
 public sealed record DaemonOptions(TimeSpan Interval, TimeSpan StopTimeout)
 {
     public static DaemonOptions Default { get; } = new(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60));
+
+    /// <summary>The branch work lands on and ROADMAP.md is read from; its moves wake the loops.</summary>
+    public string Target { get; init; } = "main";
 }

@@ -13,6 +13,11 @@ public sealed partial class LoggingObserver : IPipelineObserver
 
     public void Noted(TaskId task, string message) => LogNoted(task.Value, message);
 
+    public void Said(string message) => LogSaid(message);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "{Task} {What}")]
     private partial void LogNoted(string task, string what);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{What}")]
+    private partial void LogSaid(string what);
 }

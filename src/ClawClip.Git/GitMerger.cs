@@ -62,29 +62,14 @@ public sealed class GitMerger : IMerger
 
             // The dev continues from the rebased work if the task comes back; then the target moves.
             await git.RunAsync(["update-ref", branchRef, rebased, oldBranch], null, cancellationToken).ConfigureAwait(false);
-            return await FastForwardAsync(target, targetRef, oldTarget, rebased, cancellationToken).ConfigureAwait(false);
+            var moved = await new BranchMover(git, runner).FastForwardAsync(target, oldTarget, rebased, cancellationToken).ConfigureAwait(false);
+            return moved is null ? new MergeOutcome.Merged(rebased) : new MergeOutcome.TargetBusy(moved);
         }
         finally
         {
             await git.RunAsync(["worktree", "remove", "--force", workspace], null, CancellationToken.None).ConfigureAwait(false);
             await git.RunAsync(["worktree", "prune"], null, CancellationToken.None).ConfigureAwait(false);
         }
-    }
-
-    private async Task<MergeOutcome> FastForwardAsync(string target, string targetRef, string oldTarget, string rebased, CancellationToken cancellationToken)
-    {
-        if (await CheckoutOfAsync(targetRef, cancellationToken).ConfigureAwait(false) is { } checkout)
-        {
-            var merge = await new GitCli(checkout, runner).RunAsync(["merge", "--ff-only", "--quiet", rebased], null, cancellationToken).ConfigureAwait(false);
-            return merge.ExitCode == 0
-                ? new MergeOutcome.Merged(rebased)
-                : new MergeOutcome.TargetBusy($"{target} is checked out at {checkout} and could not be fast-forwarded there: {Tail(merge.StandardError).Trim()}");
-        }
-
-        var moved = await git.RunAsync(["update-ref", targetRef, rebased, oldTarget], null, cancellationToken).ConfigureAwait(false);
-        return moved.ExitCode == 0
-            ? new MergeOutcome.Merged(rebased)
-            : new MergeOutcome.TargetBusy($"{target} moved while the gate ran; the task is rebased again on the next try");
     }
 
     private async Task<string> PrepareWorkspaceAsync(string commit, CancellationToken cancellationToken)
@@ -100,25 +85,6 @@ public sealed class GitMerger : IMerger
 
         await git.OutputAsync(["worktree", "add", "--quiet", "--detach", workspace, commit], cancellationToken).ConfigureAwait(false);
         return workspace;
-    }
-
-    /// <summary>The worktree that has <paramref name="branchRef"/> checked out, if any.</summary>
-    private async Task<string?> CheckoutOfAsync(string branchRef, CancellationToken cancellationToken)
-    {
-        string? path = null;
-        foreach (var line in (await git.OutputAsync(["worktree", "list", "--porcelain"], cancellationToken).ConfigureAwait(false)).Split('\n'))
-        {
-            if (line.StartsWith("worktree ", StringComparison.Ordinal))
-            {
-                path = line["worktree ".Length..];
-            }
-            else if (line == "branch " + branchRef)
-            {
-                return path;
-            }
-        }
-
-        return null;
     }
 
     private static string Tail(string text) => text.Length <= OutputTail ? text : "…" + text[^OutputTail..];

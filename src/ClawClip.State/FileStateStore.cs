@@ -1,5 +1,6 @@
 using System.Text;
 using ClawClip.Core.Agents;
+using ClawClip.Core.Goals;
 using ClawClip.Core.Lineage;
 using ClawClip.Core.State;
 using ClawClip.Core.Tasks;
@@ -10,7 +11,7 @@ namespace ClawClip.State;
 /// The state store on plain files under <c>state/</c>, with every change committed to the lineage branch.
 /// Safe to use from any number of threads and processes at once.
 /// </summary>
-public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmergencyStop, IAgentTrust, ILineageWriter
+public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmergencyStop, IAgentTrust, ILineageWriter, IGoalStore
 {
     private readonly StateLayout layout;
     private readonly TimeProvider time;
@@ -302,6 +303,37 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
                 ]);
         }, cancellationToken).ConfigureAwait(false);
         return change!;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<GoalRecord>> ReadGoalsAsync(CancellationToken cancellationToken)
+    {
+        var goals = new List<GoalRecord>();
+        if (Directory.Exists(layout.GoalsRoot))
+        {
+            foreach (var path in Directory.EnumerateFiles(layout.GoalsRoot, "*.json").Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileNameWithoutExtension(path);
+                var id = GoalId.TryParse(name, out var parsed)
+                    ? parsed
+                    : throw new InvalidStateFileException(layout.Display(path), $"'{name}' is not a goal id: goal files are named G-<id>.json");
+                goals.Add(GoalFile.Deserialize(File.ReadAllBytes(path), layout.Display(path), id));
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<GoalRecord>>(goals);
+    }
+
+    /// <inheritdoc />
+    public Task WriteGoalAsync(GoalRecord goal, Actor actor, string subject, string reason, string policy, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(layout.GoalsRoot, goal.Id.Value + ".json");
+        return WriteGuardedAsync(
+            Path.Combine(layout.LocksRoot, "goals", goal.Id.Value + ".lock"),
+            path,
+            actor,
+            () => new GuardedChange(GoalFile.Serialize(goal), subject, reason, [new Trailer("Goal", goal.Id.Value), new Trailer("Agent", actor.Name), new Trailer("Policy", policy), new Trailer("Data", layout.Relative(path))]),
+            cancellationToken);
     }
 
     /// <inheritdoc />

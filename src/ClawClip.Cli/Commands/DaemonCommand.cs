@@ -16,11 +16,12 @@ internal static class DaemonCommand
     public static Command Create()
     {
         var interval = new Option<string>("--interval") { Description = "How often the work loop looks for work when nothing wakes it.", DefaultValueFactory = _ => "30s" };
+        var pmInterval = new Option<string>("--pm-interval") { Description = "How often the PM reads ROADMAP.md on main when no branch moved.", DefaultValueFactory = _ => "30m" };
         var stopTimeout = new Option<string>("--stop-timeout") { Description = "On SIGTERM, how long running agents may finish before they are killed and their tasks released.", DefaultValueFactory = _ => "60s" };
         var target = new Option<string>("--target") { Description = "The branch tasks start from and land on.", DefaultValueFactory = _ => "main" };
         var runTimeout = new Option<string?>("--run-timeout") { Description = "Wall time per agent run (default: the agent's lease)." };
         var checkTimeout = new Option<string>("--check-timeout") { Description = "How long each build or test command may run.", DefaultValueFactory = _ => "30m" };
-        var command = new Command("daemon", "Run the agents all day: reap, dispatch, review and merge, until SIGTERM.") { interval, stopTimeout, target, runTimeout, checkTimeout };
+        var command = new Command("daemon", "Run the agents all day: reap, dispatch, review and merge, until SIGTERM.") { interval, pmInterval, stopTimeout, target, runTimeout, checkTimeout };
         command.OnRun(async (parse, cancellationToken) =>
         {
             var repository = CommonOptions.Repository(parse);
@@ -32,13 +33,17 @@ internal static class DaemonCommand
             var team = TeamLoader.Load(repository, new ProcessRunner());
             var settings = composition.Settings(parse.GetRequiredValue(target), parse.GetValue(runTimeout) is { } t ? CommonOptions.ParseDuration(t) : null);
             var checks = CommonOptions.ParseDuration(parse.GetRequiredValue(checkTimeout));
-            var options = new DaemonOptions(CommonOptions.ParseDuration(parse.GetRequiredValue(interval)), CommonOptions.ParseDuration(parse.GetRequiredValue(stopTimeout)));
+            var options = new DaemonOptions(CommonOptions.ParseDuration(parse.GetRequiredValue(interval)), CommonOptions.ParseDuration(parse.GetRequiredValue(stopTimeout))) { Target = settings.Target };
             try
             {
                 await DaemonHost.RunAsync(
                     new DaemonPaths(repository.Root),
                     options,
-                    observer => [new WorkJob(composition.Runner(repository, store, team, settings, checks, observer), options.Interval)],
+                    observer =>
+                    [
+                        new PmJob(composition.Planner(repository, store, team, settings, observer), CommonOptions.ParseDuration(parse.GetRequiredValue(pmInterval))),
+                        new WorkJob(composition.Runner(repository, store, team, settings, checks, observer), options.Interval),
+                    ],
                     cancellationToken).ConfigureAwait(false);
             }
             catch (DaemonAlreadyRunningException e)

@@ -65,11 +65,13 @@ internal static class RunCommand
 
     private sealed class ConsoleObserver(bool quiet) : IPipelineObserver
     {
-        public void Noted(TaskId task, string message)
+        public void Noted(TaskId task, string message) => Said($"{task}  {message}");
+
+        public void Said(string message)
         {
             if (!quiet)
             {
-                Console.WriteLine($"{task}  {message}");
+                Console.WriteLine(message);
             }
         }
     }

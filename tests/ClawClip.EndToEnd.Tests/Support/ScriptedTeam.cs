@@ -41,11 +41,27 @@ public sealed class ScriptedTeam : IDisposable
         Write("checks/test.sh", "exit 0\n");
         WriteAgent("dev-1", "dev");
         WriteAgent("qa-1", "qa");
+        WriteAgent("planner", "planner");
         Repository.Git("add", "-A");
         Repository.Git("commit", "-q", "-m", "claw.clip settings and agents");
         Dev("default", Commit("answer.txt", "42", "write the answer"));
         Qa("default", Approve("looks right"));
+        Planner("default", TwoTasksPerGoal);
     }
+
+    /// <summary>A planner step: two tasks for the goal in the prompt, the second depending on the first.</summary>
+    public const string TwoTasksPerGoal = """
+        goal=$(grep -o 'Goal G-[a-z0-9-]*' "$here/planner-request-$n.json" | head -1 | cut -d' ' -f2)
+        echo "{\"is_error\":false,\"structured_output\":{\"tasks\":[{\"key\":\"a\",\"title\":\"$goal part a\",\"spec\":\"first half\",\"acceptance\":[\"it exists\"],\"estimate_minutes\":15},{\"key\":\"b\",\"title\":\"$goal part b\",\"spec\":\"second half\",\"acceptance\":[],\"estimate_minutes\":20,\"depends_on\":[\"a\"]}]},\"total_cost_usd\":0.01,\"num_turns\":2}"
+        """;
+
+    /// <summary>A dev step that writes a file named for its task, so that tasks never conflict.</summary>
+    public const string OneFilePerTask = """
+        id=$(grep -o '# T-[0-9]*' "$here/dev-request-$n.json" | head -1 | cut -c3-)
+        echo "done" > "work-$id.txt"
+        git add -A && git commit -q -m "work for $id"
+        echo '{"is_error":false,"result":"done","num_turns":2,"total_cost_usd":0.01}'
+        """;
 
     /// <summary>The repository with its settings, agents and steps, and <c>clawclip init</c> run in it.</summary>
     public static async Task<ScriptedTeam> CreateAsync()
@@ -77,6 +93,8 @@ public sealed class ScriptedTeam : IDisposable
 
     /// <summary>Sets what the dev does on its <paramref name="call"/>-th run (or <c>default</c>).</summary>
     public void Dev(string call, string step) => File.WriteAllText(Path.Combine(Scripts, $"dev-{call}.sh"), step);
+
+    public void Planner(string call, string step) => File.WriteAllText(Path.Combine(Scripts, $"planner-{call}.sh"), step);
 
     public void Qa(string call, string step) => File.WriteAllText(Path.Combine(Scripts, $"qa-{call}.sh"), step);
 

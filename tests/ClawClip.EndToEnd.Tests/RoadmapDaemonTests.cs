@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using ClawClip.Core.Agents;
+using ClawClip.Core.Tasks;
+using ClawClip.EndToEnd.Tests.Support;
+
+namespace ClawClip.EndToEnd.Tests;
+
+/// <summary>
+/// From ROADMAP.md to merged code with no human step: <c>clawclip daemon</c> (a real process) with a scripted planner,
+/// dev and reviewer plans each unchecked goal, develops, reviews and merges its tasks, and ticks the box on main.
+/// </summary>
+public sealed class RoadmapDaemonTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(40);
+    private ScriptedTeam team = null!;
+
+    public async Task InitializeAsync()
+    {
+        team = await ScriptedTeam.CreateAsync();
+        team.Dev("default", ScriptedTeam.OneFilePerTask);
+
+        // dev-1 has earned junior already: its approved work merges with no person in the loop.
+        var store = Stores.Open(team.Repository);
+        for (var i = 0; i < TrustRules.Default.InternToJunior; i++)
+        {
+            await store.RecordOutcomeAsync(AgentId.Parse("dev-1"), TaskId.Parse("T-0001"), true, 0m, "earned before this test", TrustRules.Default, CancellationToken.None);
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        team.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Daemon_PlansDevelopsReviewsAndMergesThreeGoals_AndTicksTheirBoxesOnMain()
+    {
+        CommitRoadmap("- [ ] Greet in English <!-- goal: english -->", "- [ ] Greet in French <!-- goal: french -->", "- [ ] Greet in German <!-- goal: german -->", "- [x] Already done <!-- goal: old -->");
+
+        using var daemon = DaemonProcess.Start(team.Root, "--interval", "30s", "--stop-timeout", "5s", "--run-timeout", "60s", "--check-timeout", "60s");
+        await EventuallyAsync(() => Roadmap().Split('\n').Count(l => l.StartsWith("- [x]", StringComparison.Ordinal)) == 4, () => $"all three boxes ticked on main\n{Roadmap()}\n{daemon.Output}");
+
+        // Six tasks, two per goal, every one landed; each goal's story is in the lineage.
+        var main = team.Repository.Git("ls-tree", "--name-only", "main");
+        Assert.Equal(6, main.Split('\n').Count(f => f.StartsWith("work-T-", StringComparison.Ordinal)));
+        var lineage = team.Lineage();
+        foreach (var goal in new[] { "G-english", "G-french", "G-german" })
+        {
+            Assert.True(lineage.Contains($"planner|{goal} planned: 2 task(s)|pm.goal-planned"), string.Join('\n', lineage.Where(l => l.Contains(goal, StringComparison.Ordinal))));
+            Assert.Contains(lineage, l => l == $"clawclip-pm|{goal} done: ticked in ROADMAP.md|pm.goal-done");
+        }
+
+        Assert.DoesNotContain(lineage, l => l.Contains("G-old", StringComparison.Ordinal));
+        Assert.Equal(["clawclip-pm"], team.Repository.Git("log", "--format=%an", "--grep=^Tick G-", "main").Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct());
+
+        daemon.Terminate();
+        await EventuallyAsync(() => daemon.HasExited, () => "the daemon to stop");
+    }
+
+    [Fact]
+    public async Task Daemon_WhenThePlannerAnswersGarbage_WarnsInLogAndLineage_AndExistingTasksKeepRunning()
+    {
+        var existing = await team.SubmitAsync("A task planned earlier");
+        team.Planner("default", """
+            if grep -q 'Goal G-french' "$here/planner-request-$n.json"; then echo '{"is_error":false,"structured_output":{"tasks":"later"}}'; exit 0; fi
+
+            """ + ScriptedTeam.TwoTasksPerGoal);
+        CommitRoadmap("- [ ] Greet in English <!-- goal: english -->", "- [ ] Greet in French <!-- goal: french -->");
+
+        using var daemon = DaemonProcess.Start(team.Root, "--interval", "30s", "--stop-timeout", "5s", "--run-timeout", "60s", "--check-timeout", "60s");
+        await EventuallyAsync(() => Roadmap().Contains("- [x] Greet in English", StringComparison.Ordinal), () => $"the English goal ticked\n{daemon.Output}");
+
+        Assert.Contains("- [ ] Greet in French", Roadmap(), StringComparison.Ordinal);
+        Assert.Contains(team.Lineage(), l => l == "planner|G-french planning failed|failure-policy.trigger-to-planner.continue");
+        Assert.Contains("warning: trigger-to-planner is set to continue", daemon.Output, StringComparison.Ordinal);
+        Assert.Contains("array", team.StateFile("goals/G-french.json"), StringComparison.Ordinal);
+        Assert.Equal("done", (await team.ShowAsync(existing)).GetProperty("task").GetProperty("status").GetString());
+
+        daemon.Terminate();
+        await EventuallyAsync(() => daemon.HasExited, () => "the daemon to stop");
+    }
+
+    private void CommitRoadmap(params string[] items)
+    {
+        File.WriteAllText(Path.Combine(team.Root, "ROADMAP.md"), "# Roadmap\n\n" + string.Join('\n', items) + "\n");
+        team.Repository.Git("add", "ROADMAP.md");
+        team.Repository.Git("commit", "-q", "-m", "the roadmap");
+    }
+
+    private string Roadmap() => team.Repository.Git("show", "main:ROADMAP.md");
+
+    private static async Task EventuallyAsync(Func<bool> condition, Func<string> what)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (!condition())
+        {
+            Assert.True(Stopwatch.GetElapsedTime(started) < Deadline, $"timed out waiting for {what()}");
+            await Task.Delay(200);
+        }
+    }
+}
