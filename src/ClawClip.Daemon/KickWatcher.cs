@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 namespace ClawClip.Daemon;
 
 /// <summary>
-/// Wakes the loops when <c>clawclip kick</c> touches <c>.clawclip/kick</c>, when a task enters the backlog, or when the
+/// Wakes the loops when <c>clawclip kick</c> touches <c>.clawclip/kick</c>, when a task enters the backlog or lands, or when the
 /// target branch moves (a push to main brings a new ROADMAP.md): file-system notifications, so the daemon spends nothing
 /// while it waits.
 /// </summary>
@@ -24,16 +24,22 @@ public sealed class KickWatcher : IHostedService, IDisposable
     public Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(paths.KickFile)!);
-        Watch(Path.GetDirectoryName(paths.KickFile)!, Path.GetFileName(paths.KickFile), subdirectories: false);
+        Watch(Path.GetDirectoryName(paths.KickFile)!, subdirectories: false, name => name == Path.GetFileName(paths.KickFile));
         var backlog = Path.Combine(paths.StateRoot, "tasks", "backlog");
         Directory.CreateDirectory(backlog);
-        Watch(backlog, "*.json", subdirectories: true); // a task submitted (by a person, or the planner) or requeued
+        Watch(backlog, subdirectories: true, name => name.EndsWith(".json", StringComparison.Ordinal)); // a task submitted (by a person, or the planner) or requeued
 
         // Only the target branch: the lineage branch (refs/heads/clawclip/state) moves with every decision.
+        // A task landing: the PM may tick its goal. (The branch moves a moment before the task is marked done.)
+        var done = Path.Combine(paths.StateRoot, "tasks", "done");
+        Directory.CreateDirectory(done);
+        Watch(done, subdirectories: true, name => name.EndsWith(".json", StringComparison.Ordinal));
+
         var heads = Path.Combine(paths.RepositoryRoot, ".git", "refs", "heads");
         if (Directory.Exists(heads))
         {
-            Watch(heads, target, subdirectories: false);
+            // git moves a branch by renaming main.lock onto main: match the new name, not the filter's idea of it.
+            Watch(heads, subdirectories: false, name => name == target);
         }
 
         return Task.CompletedTask;
@@ -43,6 +49,14 @@ public sealed class KickWatcher : IHostedService, IDisposable
     {
         Dispose();
         return Task.CompletedTask;
+    }
+
+    private void WakeIf(Func<string, bool> matches, string? name)
+    {
+        if (name is not null && matches(Path.GetFileName(name)))
+        {
+            wakeup.Wake();
+        }
     }
 
     public void Dispose()
@@ -55,12 +69,12 @@ public sealed class KickWatcher : IHostedService, IDisposable
         watchers.Clear();
     }
 
-    private void Watch(string folder, string filter, bool subdirectories)
+    private void Watch(string folder, bool subdirectories, Func<string, bool> matches)
     {
-        var watcher = new FileSystemWatcher(folder, filter) { IncludeSubdirectories = subdirectories, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite };
-        watcher.Created += (_, _) => wakeup.Wake();
-        watcher.Changed += (_, _) => wakeup.Wake();
-        watcher.Renamed += (_, _) => wakeup.Wake();
+        var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = subdirectories, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite };
+        watcher.Created += (_, e) => WakeIf(matches, e.Name);
+        watcher.Changed += (_, e) => WakeIf(matches, e.Name);
+        watcher.Renamed += (_, e) => WakeIf(matches, e.Name);
         watcher.EnableRaisingEvents = true;
         watchers.Add(watcher);
     }

@@ -62,8 +62,16 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
     /// <inheritdoc />
     public Task<TaskRecord?> FindAsync(TaskId id, CancellationToken cancellationToken)
     {
-        var copies = files.Locate(id).Select(found => files.TryRead(found.Path, id)).OfType<TaskRecord>();
-        return Task.FromResult(copies.MaxBy(t => t.History.Count));
+        // The folders are looked at one after another, so a task renamed into a folder already looked at (review →
+        // running, running → backlog) can slip past one scan while another process moves it. A task that exists is
+        // in some folder at every instant: scan again before saying it does not exist.
+        TaskRecord? task = null;
+        for (var scan = 1; task is null && scan <= 5; scan++)
+        {
+            task = files.Locate(id).Select(found => files.TryRead(found.Path, id)).OfType<TaskRecord>().MaxBy(t => t.History.Count);
+        }
+
+        return Task.FromResult(task);
     }
 
     /// <inheritdoc />

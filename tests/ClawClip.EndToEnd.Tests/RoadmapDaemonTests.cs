@@ -11,7 +11,7 @@ namespace ClawClip.EndToEnd.Tests;
 /// </summary>
 public sealed class RoadmapDaemonTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(40);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(150);
     private ScriptedTeam team = null!;
 
     public async Task InitializeAsync()
