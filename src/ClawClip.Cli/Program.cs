@@ -22,6 +22,7 @@ var root = new RootCommand("claw.clip: a file-based, git-native orchestrator for
     ExampleAgentCommand.Create(),
     StopCommands.CreateStop(),
     StopCommands.CreateResume(),
+    ServiceCommand.Create(),
 };
 
 var parse = root.Parse(args);

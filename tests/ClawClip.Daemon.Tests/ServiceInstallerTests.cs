@@ -70,8 +70,8 @@ public sealed class ServiceInstallerTests : IDisposable
 
         var written = await File.ReadAllTextAsync(outcome.FilePath);
         Assert.DoesNotContain(Services.Secret, written, StringComparison.Ordinal);
-        Assert.Contains(outcome.Notes, note => note.StartsWith("ANTHROPIC_API_KEY is set in this shell but was not written", StringComparison.Ordinal));
-        Assert.Contains(outcome.Notes, note => note.StartsWith("CLAUDE_CODE_OAUTH_TOKEN is set in this shell but was not written", StringComparison.Ordinal));
+        Assert.Contains(outcome.Notes, note => note.StartsWith("secrets: ANTHROPIC_API_KEY is set in this shell but was not written", StringComparison.Ordinal));
+        Assert.Contains(outcome.Notes, note => note.StartsWith("secrets: CLAUDE_CODE_OAUTH_TOKEN is set in this shell but was not written", StringComparison.Ordinal));
         Assert.DoesNotContain(outcome.Notes, note => note.Contains(Services.Secret, StringComparison.Ordinal));
     }
 
@@ -152,7 +152,7 @@ public sealed class ServiceInstallerTests : IDisposable
 
         var outcome = await ServiceInstaller.InstallAsync(Services.Request(ServicePlatform.Linux, home, repository, environmentFile: file), CancellationToken.None);
 
-        Assert.Contains($"{file} can be read or written by other users: chmod 600 it.", outcome.Notes);
+        Assert.Contains($"secrets: {file} can be read or written by other users: chmod 600 it.", outcome.Notes);
         Assert.Contains("EnvironmentFile=-" + file, await File.ReadAllTextAsync(outcome.FilePath), StringComparison.Ordinal);
     }
 
@@ -163,7 +163,7 @@ public sealed class ServiceInstallerTests : IDisposable
 
         var outcome = await ServiceInstaller.InstallAsync(Services.Request(ServicePlatform.MacOS, home, repository, environmentFile: file), CancellationToken.None);
 
-        Assert.Contains($"{file} does not exist yet: the daemon starts without it until you create it.", outcome.Notes);
+        Assert.Contains($"secrets: {file} does not exist yet: the daemon starts without it until you create it.", outcome.Notes);
     }
 
     [Fact]

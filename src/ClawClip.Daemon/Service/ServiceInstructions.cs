@@ -80,12 +80,18 @@ internal static class ServiceInstructions
 
         foreach (var secret in service.Environment.SecretsLeftOut)
         {
-            notes.Add($"{secret} is set in this shell but was not written into {location.FilePath}: a service file is no place for a secret.");
+            notes.Add($"secrets: {secret} is set in this shell but was not written into {location.FilePath}: a service file is no place for a secret.");
         }
 
         if (service.Environment.PathWasMissing)
         {
-            notes.Add($"this shell has no PATH; the service gets {ServiceEnvironment.FallbackPath}.");
+            notes.Add($"path: this shell has no PATH; the service gets {ServiceEnvironment.FallbackPath}.");
+        }
+
+        if (service.Program.LeadingArguments.Count > 0)
+        {
+            notes.Add($"program: the service runs {string.Join(' ', service.Program.LeadingArguments)} through {service.Program.Program}; "
+                + "after rebuilding elsewhere or moving it, run `clawclip service install` again.");
         }
 
         notes.Add(location.Platform == ServicePlatform.MacOS
@@ -98,14 +104,14 @@ internal static class ServiceInstructions
     {
         if (!File.Exists(file))
         {
-            yield return $"{file} does not exist yet: the daemon starts without it until you create it.";
+            yield return $"secrets: {file} does not exist yet: the daemon starts without it until you create it.";
         }
         else if (!OperatingSystem.IsWindows())
         {
             const UnixFileMode others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
             if ((File.GetUnixFileMode(file) & others) != 0)
             {
-                yield return $"{file} can be read or written by other users: chmod 600 it.";
+                yield return $"secrets: {file} can be read or written by other users: chmod 600 it.";
             }
         }
     }
