@@ -1,7 +1,7 @@
 namespace ClawClip.Daemon.Notifications;
 
 /// <summary>
-/// Where and how hard the webhook notifier tries. The URL of a Slack incoming webhook is a secret (anyone
+/// Where and how hard <see cref="WebhookNotifier"/> tries. The URL of a Slack incoming webhook is a secret (anyone
 /// holding it can post), so it is never logged and <see cref="ToString"/> shows only its host.
 /// </summary>
 public sealed class WebhookOptions
