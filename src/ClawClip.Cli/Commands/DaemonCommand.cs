@@ -21,10 +21,26 @@ internal static class DaemonCommand
         var target = new Option<string>("--target") { Description = "The branch tasks start from and land on.", DefaultValueFactory = _ => "main" };
         var runTimeout = new Option<string?>("--run-timeout") { Description = "Wall time per agent run (default: the agent's lease)." };
         var checkTimeout = new Option<string>("--check-timeout") { Description = "How long each build or test command may run.", DefaultValueFactory = _ => "30m" };
-        var command = new Command("daemon", "Run the agents all day: reap, dispatch, review and merge, until SIGTERM.") { interval, pmInterval, stopTimeout, target, runTimeout, checkTimeout };
+        var envFile = new Option<string?>("--env-file") { Description = "KEY=value lines to add to the daemon's environment (secrets a LaunchAgent plist must not hold)." };
+        var command = new Command("daemon", "Run the agents all day: plan from ROADMAP.md, reap, dispatch, review and merge, until SIGTERM.") { interval, pmInterval, stopTimeout, target, runTimeout, checkTimeout, envFile };
         command.OnRun(async (parse, cancellationToken) =>
         {
             var repository = CommonOptions.Repository(parse);
+            if (parse.GetValue(envFile) is { } file)
+            {
+                try
+                {
+                    // Before the team is loaded: agents see the variables their files name, from here as from anywhere.
+                    foreach (var (name, value) in EnvironmentFile.Read(file))
+                    {
+                        Environment.SetEnvironmentVariable(name, value);
+                    }
+                }
+                catch (FormatException e)
+                {
+                    throw new CliException(ExitCodes.InvalidData, e.Message);
+                }
+            }
 
             // The daemon writes lineage once per step (group commit); each change is durable in the journal before that.
             var store = repository.OpenStore(TimeProvider.System, new StateStoreOptions { FlushAfterEachChange = false });
