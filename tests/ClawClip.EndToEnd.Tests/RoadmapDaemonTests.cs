@@ -41,9 +41,11 @@ public sealed class RoadmapDaemonTests : IAsyncLifetime
         using var daemon = DaemonProcess.Start(team.Root, "--interval", "30s", "--stop-timeout", "5s", "--run-timeout", "60s", "--check-timeout", "60s");
         await EventuallyAsync(() => Roadmap().Split('\n').Count(l => l.StartsWith("- [x]", StringComparison.Ordinal)) == 4, () => $"all three boxes ticked on main\n{Roadmap()}\n{daemon.Output}");
 
-        // Six tasks, two per goal, every one landed; each goal's story is in the lineage.
+        // Six tasks, two per goal, every one landed; each goal's story is in the lineage (written at the end of the
+        // PM's step, a moment after the tick).
         var main = team.Repository.Git("ls-tree", "--name-only", "main");
         Assert.Equal(6, main.Split('\n').Count(f => f.StartsWith("work-T-", StringComparison.Ordinal)));
+        await EventuallyAsync(() => team.Lineage().Count(l => l.EndsWith("|pm.goal-done", StringComparison.Ordinal)) == 3, () => "the three goals done in the lineage\n" + string.Join('\n', team.Lineage()));
         var lineage = team.Lineage();
         foreach (var goal in new[] { "G-english", "G-french", "G-german" })
         {
