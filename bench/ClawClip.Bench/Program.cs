@@ -1,7 +1,7 @@
 using System.Globalization;
 using ClawClip.Bench;
 
-// dotnet run -c Release --project bench/ClawClip.Bench -- [claims|status|lineage|pipeline|all] [--tasks N]
+// dotnet run -c Release --project bench/ClawClip.Bench -- [claims|status|lineage|pipeline|all|daemon] [--tasks N]
 var command = args.Length > 0 ? args[0] : "all";
 if (command == "worker")
 {
@@ -39,6 +39,13 @@ if (command is "pipeline" or "all")
 {
     var figures = await PipelineBench.RunAsync(Option("--pipeline-tasks", 20));
     Console.WriteLine($"pipeline {figures.Tasks} tasks through dev → checks → QA → merge: {figures.Total.TotalSeconds:0.00} s in all, {figures.AgentsAndChecks.TotalSeconds:0.00} s of it in the scripted agents and the checks → overhead {figures.OverheadPerTask.TotalMilliseconds:0} ms per task ({figures.Git.TotalSeconds:0.00} s in {figures.GitProcesses} git processes)");
+}
+
+if (command is "daemon")
+{
+    // Not part of "all": it takes --idle-seconds (600 by default) of wall time.
+    var (cpu, rss, latency) = await DaemonBench.RunAsync(TimeSpan.FromSeconds(Option("--idle-seconds", 600)));
+    Console.WriteLine($"daemon  at rest with 5 agents for {Option("--idle-seconds", 600)} s: {cpu:0.000}% of a core, peak RSS {rss:0.0} MB; ROADMAP.md commit on main → first planned task on disk: {latency:0} ms");
 }
 
 return 0;
