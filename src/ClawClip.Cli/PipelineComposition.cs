@@ -76,7 +76,8 @@ internal sealed class PipelineComposition
             team,
             settings,
             TimeProvider.System,
-            observer);
+            observer,
+            new ProcessGroupFiles(Path.Combine(repository.Layout.LocksRoot, "runs")));
         return new PipelineRunner(store, store, store, store, store, new FileRunLock(repository.Layout), pipeline, MergeQueue(repository, store, settings.Target, checkTimeout), team, TimeProvider.System, observer);
     }
 

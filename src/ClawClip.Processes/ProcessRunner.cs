@@ -57,6 +57,11 @@ public sealed class ProcessRunner : IProcessRunner
         var setsid = ProcessGroup.Setsid;
         var started = _timeProvider.GetTimestamp();
         using var process = Start(spec, CreateStartInfo(spec, program, setsid, environment));
+        if (spec.GroupFile is { } groupFile && setsid is not null)
+        {
+            LeftoverProcesses.Record(groupFile, process.Id);
+        }
+
         try
         {
             return await SuperviseAsync(spec, process, ownGroup: setsid is not null, started, cancellationToken).ConfigureAwait(false);
@@ -72,6 +77,11 @@ public sealed class ProcessRunner : IProcessRunner
             if (setsid is not null)
             {
                 ProcessGroup.Kill(process.Id);
+            }
+
+            if (spec.GroupFile is { } recorded)
+            {
+                File.Delete(recorded);
             }
         }
     }

@@ -91,6 +91,13 @@ public sealed record ProcessSpec
     /// <summary>Bytes written to the child's standard input, which is then closed. Null: closed at once, so a reader sees end of file.</summary>
     public ReadOnlyMemory<byte>? StandardInput { get; init; }
 
+    /// <summary>
+    /// A file where the runner records the child's process group while it runs (where children get their own group),
+    /// removed when the run ends. If the runner dies, the child lives on in its own session; whoever takes its work
+    /// over kills that group first (<see cref="LeftoverProcesses"/>).
+    /// </summary>
+    public string? GroupFile { get; init; }
+
     /// <summary>After this long the whole process tree is killed and the result says <see cref="ProcessResult.TimedOut"/>. Null: no limit.</summary>
     public TimeSpan? Timeout
     {

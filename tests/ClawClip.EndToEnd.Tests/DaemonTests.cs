@@ -65,25 +65,12 @@ public sealed class DaemonTests : IAsyncLifetime
         daemon.Terminate();
 
         await Eventually.TrueAsync(() => daemon.HasExited, TimeSpan.FromSeconds(60), "the daemon to stop within its stop timeout");
-        Assert.False(IsAlive(agent), $"the agent (pid {agent}) outlived the daemon");
+        Assert.False(Pids.IsAlive(agent), $"the agent (pid {agent}) outlived the daemon");
         var task = await team.ShowAsync(id);
         Assert.Equal("backlog", task.GetProperty("task").GetProperty("status").GetString());
         Assert.Equal("daemon.stop-release", task.GetProperty("history").EnumerateArray().Last().GetProperty("policy").GetString());
         using var snapshot = JsonDocument.Parse(team.StateFile("agents/dev-1/context-snapshot.json"));
         Assert.False(string.IsNullOrEmpty(snapshot.RootElement.GetProperty("session_id").GetString())); // kept for the retry
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     private async Task<string?> StatusAsync(string id) => (await team.ShowAsync(id)).GetProperty("task").GetProperty("status").GetString();

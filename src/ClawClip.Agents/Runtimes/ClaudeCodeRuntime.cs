@@ -84,6 +84,7 @@ public sealed class ClaudeCodeRuntime : IAgentRuntime
             Environment = environment,
             InheritEnvironment = false,
             Timeout = request.Timeout,
+            GroupFile = request.ProcessGroupFile,
         };
 
         ProcessResult process;

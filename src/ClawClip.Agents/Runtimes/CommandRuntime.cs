@@ -53,6 +53,7 @@ public sealed class CommandRuntime : IAgentRuntime
             InheritEnvironment = false,
             StandardInput = input,
             Timeout = request.Timeout,
+            GroupFile = request.ProcessGroupFile,
             MaxOutputBytes = maxOutputBytes,
         };
 

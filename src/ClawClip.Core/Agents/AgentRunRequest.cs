@@ -26,6 +26,12 @@ public sealed record AgentRunRequest(
     /// </summary>
     public string? NewSessionId { get; init; }
 
+    /// <summary>
+    /// Where the runtime records the run's process group while it runs, so that whoever takes the task over after this
+    /// process died can stop what it left running; null for none.
+    /// </summary>
+    public string? ProcessGroupFile { get; init; }
+
     /// <summary>A JSON Schema the answer must follow (QA verdicts, planner output), if any.</summary>
     public string? JsonSchema { get; init; }
 }

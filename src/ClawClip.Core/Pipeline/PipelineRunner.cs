@@ -170,6 +170,12 @@ public sealed class PipelineRunner
             return false; // another process is working on it
         }
 
+        // The lock was free: whoever ran this task before is gone, but its agent may live on in a session of its own.
+        if (pipeline.Leftovers.StopLeftovers(id))
+        {
+            observer.Noted(id, "stopped what a dead runner's agent left running on it");
+        }
+
         // Read again under the lock: whoever held it before may have moved it.
         if (await store.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } task
             || task.Status is not (TaskState.Claimed or TaskState.Running or TaskState.Review)

@@ -27,9 +27,11 @@ internal sealed class ReviewStep
     private readonly TimeProvider time;
     private readonly IPipelineObserver observer;
     private readonly TaskMoves moves;
+    private readonly IRunLeftovers leftovers;
 
-    public ReviewStep(IAgentFiles agentFiles, IAgentTrust trust, IWorktrees worktrees, IWorkChecks checks, Team team, PipelineSettings settings, TimeProvider time, IPipelineObserver observer, TaskMoves moves)
+    public ReviewStep(IAgentFiles agentFiles, IAgentTrust trust, IWorktrees worktrees, IWorkChecks checks, Team team, PipelineSettings settings, TimeProvider time, IPipelineObserver observer, TaskMoves moves, IRunLeftovers leftovers)
     {
+        this.leftovers = leftovers;
         this.agentFiles = agentFiles;
         this.trust = trust;
         this.worktrees = worktrees;
@@ -65,6 +67,7 @@ internal sealed class ReviewStep
             {
                 NewSessionId = Guid.NewGuid().ToString(),
                 JsonSchema = QaVerdict.Schema,
+                ProcessGroupFile = leftovers.RecordFor(task.Id),
             };
             var result = await reviewer.Runtime.RunAsync(request, cancellationToken).ConfigureAwait(false);
             spent.Add(result);

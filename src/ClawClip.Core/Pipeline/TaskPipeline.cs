@@ -39,7 +39,8 @@ public sealed class TaskPipeline
         Team team,
         PipelineSettings settings,
         TimeProvider time,
-        IPipelineObserver observer)
+        IPipelineObserver observer,
+        IRunLeftovers? leftovers = null)
     {
         this.agentFiles = agentFiles;
         this.trust = trust;
@@ -49,9 +50,13 @@ public sealed class TaskPipeline
         this.settings = settings;
         this.time = time;
         this.observer = observer;
+        Leftovers = leftovers ?? NoLeftovers.Instance;
         moves = new TaskMoves(store, trust);
-        review = new ReviewStep(agentFiles, trust, worktrees, checks, team, settings, time, observer, moves);
+        review = new ReviewStep(agentFiles, trust, worktrees, checks, team, settings, time, observer, moves, Leftovers);
     }
+
+    /// <summary>Where runs record what they start, and how what a dead runner left is stopped.</summary>
+    public IRunLeftovers Leftovers { get; }
 
     /// <summary>
     /// Takes <paramref name="task"/> (claimed, running or in review, held by one of the team's devs) as far as it
@@ -215,6 +220,7 @@ public sealed class TaskPipeline
         {
             ResumeSessionId = resume,
             NewSessionId = resume is null ? session : null,
+            ProcessGroupFile = Leftovers.RecordFor(task.Id),
         };
         var result = await dev.Runtime.RunAsync(request, cancellationToken).ConfigureAwait(false);
         var used = result.SessionId ?? session;

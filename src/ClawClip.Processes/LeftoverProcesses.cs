@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace ClawClip.Processes;
+
+/// <summary>
+/// Process groups recorded by a runner that may have died (<see cref="ProcessSpec.GroupFile"/>). A child runs in a
+/// session of its own, so it outlives a runner killed with SIGKILL; whoever takes over the work kills the group
+/// first, so the same work never runs twice at once.
+/// </summary>
+public static class LeftoverProcesses
+{
+    /// <summary>Kills the group recorded in <paramref name="groupFile"/>, if any, and removes the file. Returns whether a group was recorded.</summary>
+    public static bool KillRecorded(string groupFile)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(groupFile).Trim();
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return false;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var leader))
+        {
+            ProcessGroup.Kill(leader);
+        }
+
+        File.Delete(groupFile);
+        return true;
+    }
+
+    internal static void Record(string groupFile, int leader)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(groupFile))!);
+        File.WriteAllText(groupFile, leader.ToString(CultureInfo.InvariantCulture) + "\n");
+    }
+}
