@@ -73,6 +73,41 @@ public sealed class DaemonTests : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(snapshot.RootElement.GetProperty("session_id").GetString())); // kept for the retry
     }
 
+    [Fact]
+    public async Task Daemon_SigkilledMidRun_AndStartedAgain_FinishesTheWork_WithNoRunTwiceAndNoGapInTheLineage()
+    {
+        var marker = Path.Combine(team.Scripts, "dev-started");
+        team.Dev("1", $"echo $$ > '{marker}'\nexec sleep 600\n");
+        var id = await team.SubmitAsync("Write the answer");
+        using (var first = DaemonProcess.Start(team.Root, "--interval", "30s", "--run-timeout", "10m"))
+        {
+            await Eventually.TrueAsync(() => File.Exists(marker) && new FileInfo(marker).Length > 0, Deadline, $"the dev to start\n{first.Output}");
+            using var kill = Process.Start("kill", ["-KILL", first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+            await Eventually.TrueAsync(() => first.HasExited, TimeSpan.FromSeconds(30), "the daemon to die");
+        }
+
+        var orphan = int.Parse(File.ReadAllText(marker).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Pids.IsAlive(orphan), "the agent should outlive the daemon's SIGKILL: this test needs it to");
+
+        using var second = DaemonProcess.Start(team.Root, "--interval", "30s", "--run-timeout", "60s", "--check-timeout", "60s");
+        await EventuallyAsync(async () => await StatusAsync(id) == "done", $"{id} to be done after the restart\n{second.Output}");
+
+        // The orphan was stopped before the task was taken up again, and the retry resumed its session.
+        Assert.False(Pids.IsAlive(orphan));
+        Assert.Contains($"{id} stopped what a dead runner's agent left running on it", second.Output, StringComparison.Ordinal);
+        var requests = team.Requests("dev");
+        Assert.Equal(2, requests.Count);
+        Assert.Equal(requests[0].GetProperty("new_session_id").GetString(), requests[1].GetProperty("session_id").GetString());
+
+        // Every event of the task has its lineage commit, in order: nothing lost, nothing doubled.
+        await EventuallyAsync(
+            async () => (await team.ShowAsync(id)).GetProperty("history").GetArrayLength() == team.Repository.Git("log", "clawclip/state", "--format=%(trailers:key=Task,valueonly,separator=)|%s").Split('\n').Count(l => l.StartsWith(id + "|" + id, StringComparison.Ordinal)),
+            "one lineage commit per event of the task");
+        second.Terminate();
+        await Eventually.TrueAsync(() => second.HasExited, TimeSpan.FromSeconds(60), "the daemon to stop");
+    }
+
     private async Task<string?> StatusAsync(string id) => (await team.ShowAsync(id)).GetProperty("task").GetProperty("status").GetString();
 
     private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
