@@ -12,8 +12,10 @@ public sealed class ProcessGroupFiles : IRunLeftovers
     public ProcessGroupFiles(string folder) => this.folder = folder;
 
     /// <inheritdoc />
-    public string? RecordFor(TaskId task) => Path.Combine(folder, task.Value + ".pgid");
+    public string? RecordFor(TaskId task) => PathOf(task);
 
     /// <inheritdoc />
-    public bool StopLeftovers(TaskId task) => LeftoverProcesses.KillRecorded(Path.Combine(folder, task.Value + ".pgid"));
+    public bool StopLeftovers(TaskId task) => LeftoverProcesses.KillRecorded(PathOf(task));
+
+    private string PathOf(TaskId task) => Path.Combine(folder, task.Value + ".pgid");
 }

@@ -54,4 +54,16 @@ internal sealed class Repository
 
         return new FileStateStore(Layout, Branch, time, options);
     }
+
+    /// <summary>
+    /// The store for the pipeline's runners (<c>run --once</c>, the daemon), after recovering what a crash left. They
+    /// write lineage once per step (group commit, <see cref="ClawClip.Core.State.ILineageWriter"/>): each change is
+    /// durable in the journal before its commit is written.
+    /// </summary>
+    public async Task<FileStateStore> OpenStoreForRunnersAsync(CancellationToken cancellationToken)
+    {
+        var store = OpenStore(TimeProvider.System, new StateStoreOptions { FlushAfterEachChange = false });
+        await store.RecoverAsync(cancellationToken).ConfigureAwait(false);
+        return store;
+    }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using ClawClip.Core.Agents;
-using ClawClip.Core.Tasks;
 using ClawClip.EndToEnd.Tests.Support;
 
 namespace ClawClip.EndToEnd.Tests;
@@ -16,12 +14,7 @@ public sealed class DaemonTests : IAsyncLifetime
     {
         team = await ScriptedTeam.CreateAsync();
 
-        // dev-1 has earned junior already: its approved work merges with no person in the loop.
-        var store = Stores.Open(team.Repository);
-        for (var i = 0; i < TrustRules.Default.InternToJunior; i++)
-        {
-            await store.RecordOutcomeAsync(AgentId.Parse("dev-1"), TaskId.Parse("T-0001"), true, 0m, "earned before this test", TrustRules.Default, CancellationToken.None);
-        }
+        await team.EarnJuniorAsync();
     }
 
     public Task DisposeAsync()
@@ -38,7 +31,7 @@ public sealed class DaemonTests : IAsyncLifetime
 
         var id = await team.SubmitAsync("Write the answer");
         await team.ClawclipAsync("kick");
-        await EventuallyAsync(async () => await StatusAsync(id) == "done", $"{id} to be done\n{daemon.Output}");
+        await Eventually.TrueAsync(async () => await StatusAsync(id) == "done", Deadline, () => $"{id} to be done\n{daemon.Output}");
         Assert.Equal("42\n", team.Repository.Git("show", "main:answer.txt"));
 
         var (exitCode, _, error) = await Clawclip.RunAsync(team.Root, "daemon");
@@ -59,7 +52,7 @@ public sealed class DaemonTests : IAsyncLifetime
         team.Dev("1", $"echo $$ > '{marker}'\nexec sleep 600\n");
         var id = await team.SubmitAsync("Write the answer");
         using var daemon = DaemonProcess.Start(team.Root, "--interval", "30s", "--stop-timeout", "2s", "--run-timeout", "10m");
-        await Eventually.TrueAsync(() => File.Exists(marker) && new FileInfo(marker).Length > 0, Deadline, $"the dev to start\n{daemon.Output}");
+        await Eventually.TrueAsync(() => File.Exists(marker) && new FileInfo(marker).Length > 0, Deadline, () => $"the dev to start\n{daemon.Output}");
         var agent = int.Parse(File.ReadAllText(marker).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
         daemon.Terminate();
@@ -81,7 +74,7 @@ public sealed class DaemonTests : IAsyncLifetime
         var id = await team.SubmitAsync("Write the answer");
         using (var first = DaemonProcess.Start(team.Root, "--interval", "30s", "--run-timeout", "10m"))
         {
-            await Eventually.TrueAsync(() => File.Exists(marker) && new FileInfo(marker).Length > 0, Deadline, $"the dev to start\n{first.Output}");
+            await Eventually.TrueAsync(() => File.Exists(marker) && new FileInfo(marker).Length > 0, Deadline, () => $"the dev to start\n{first.Output}");
             using var kill = Process.Start("kill", ["-KILL", first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             await kill.WaitForExitAsync();
             await Eventually.TrueAsync(() => first.HasExited, TimeSpan.FromSeconds(30), "the daemon to die");
@@ -91,7 +84,7 @@ public sealed class DaemonTests : IAsyncLifetime
         Assert.True(Pids.IsAlive(orphan), "the agent should outlive the daemon's SIGKILL: this test needs it to");
 
         using var second = DaemonProcess.Start(team.Root, "--interval", "30s", "--run-timeout", "60s", "--check-timeout", "60s");
-        await EventuallyAsync(async () => await StatusAsync(id) == "done", $"{id} to be done after the restart\n{second.Output}");
+        await Eventually.TrueAsync(async () => await StatusAsync(id) == "done", Deadline, () => $"{id} to be done after the restart\n{second.Output}");
 
         // The orphan was stopped before the task was taken up again, and the retry resumed its session.
         Assert.False(Pids.IsAlive(orphan));
@@ -101,22 +94,13 @@ public sealed class DaemonTests : IAsyncLifetime
         Assert.Equal(requests[0].GetProperty("new_session_id").GetString(), requests[1].GetProperty("session_id").GetString());
 
         // Every event of the task has its lineage commit, in order: nothing lost, nothing doubled.
-        await EventuallyAsync(
+        await Eventually.TrueAsync(
             async () => (await team.ShowAsync(id)).GetProperty("history").GetArrayLength() == team.Repository.Git("log", "clawclip/state", "--format=%(trailers:key=Task,valueonly,separator=)|%s").Split('\n').Count(l => l.StartsWith(id + "|" + id, StringComparison.Ordinal)),
-            "one lineage commit per event of the task");
+            Deadline,
+            () => "one lineage commit per event of the task");
         second.Terminate();
         await Eventually.TrueAsync(() => second.HasExited, TimeSpan.FromSeconds(60), "the daemon to stop");
     }
 
     private async Task<string?> StatusAsync(string id) => (await team.ShowAsync(id)).GetProperty("task").GetProperty("status").GetString();
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
-    {
-        var started = Stopwatch.GetTimestamp();
-        while (!await condition())
-        {
-            Assert.True(Stopwatch.GetElapsedTime(started) < Deadline, $"timed out waiting for {what}");
-            await Task.Delay(200);
-        }
-    }
 }

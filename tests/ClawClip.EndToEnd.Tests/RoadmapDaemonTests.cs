@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using ClawClip.Core.Agents;
-using ClawClip.Core.Tasks;
 using ClawClip.EndToEnd.Tests.Support;
 
 namespace ClawClip.EndToEnd.Tests;
@@ -19,12 +16,7 @@ public sealed class RoadmapDaemonTests : IAsyncLifetime
         team = await ScriptedTeam.CreateAsync();
         team.Dev("default", ScriptedTeam.OneFilePerTask);
 
-        // dev-1 has earned junior already: its approved work merges with no person in the loop.
-        var store = Stores.Open(team.Repository);
-        for (var i = 0; i < TrustRules.Default.InternToJunior; i++)
-        {
-            await store.RecordOutcomeAsync(AgentId.Parse("dev-1"), TaskId.Parse("T-0001"), true, 0m, "earned before this test", TrustRules.Default, CancellationToken.None);
-        }
+        await team.EarnJuniorAsync();
     }
 
     public Task DisposeAsync()
@@ -39,13 +31,13 @@ public sealed class RoadmapDaemonTests : IAsyncLifetime
         CommitRoadmap("- [ ] Greet in English <!-- goal: english -->", "- [ ] Greet in French <!-- goal: french -->", "- [ ] Greet in German <!-- goal: german -->", "- [x] Already done <!-- goal: old -->");
 
         using var daemon = DaemonProcess.Start(team.Root, "--interval", "30s", "--stop-timeout", "5s", "--run-timeout", "60s", "--check-timeout", "60s");
-        await EventuallyAsync(() => Roadmap().Split('\n').Count(l => l.StartsWith("- [x]", StringComparison.Ordinal)) == 4, () => $"all three boxes ticked on main\n{Roadmap()}\n{daemon.Output}");
+        await Eventually.TrueAsync(() => Roadmap().Split('\n').Count(l => l.StartsWith("- [x]", StringComparison.Ordinal)) == 4, Deadline, () => $"all three boxes ticked on main\n{Roadmap()}\n{daemon.Output}");
 
         // Six tasks, two per goal, every one landed; each goal's story is in the lineage (written at the end of the
         // PM's step, a moment after the tick).
         var main = team.Repository.Git("ls-tree", "--name-only", "main");
         Assert.Equal(6, main.Split('\n').Count(f => f.StartsWith("work-T-", StringComparison.Ordinal)));
-        await EventuallyAsync(() => team.Lineage().Count(l => l.EndsWith("|pm.goal-done", StringComparison.Ordinal)) == 3, () => "the three goals done in the lineage\n" + string.Join('\n', team.Lineage()));
+        await Eventually.TrueAsync(() => team.Lineage().Count(l => l.EndsWith("|pm.goal-done", StringComparison.Ordinal)) == 3, Deadline, () => "the three goals done in the lineage\n" + string.Join('\n', team.Lineage()));
         var lineage = team.Lineage();
         foreach (var goal in new[] { "G-english", "G-french", "G-german" })
         {
@@ -57,7 +49,7 @@ public sealed class RoadmapDaemonTests : IAsyncLifetime
         Assert.Equal(["clawclip-pm"], team.Repository.Git("log", "--format=%an", "--grep=^Tick G-", "main").Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct());
 
         daemon.Terminate();
-        await EventuallyAsync(() => daemon.HasExited, () => "the daemon to stop");
+        await Eventually.TrueAsync(() => daemon.HasExited, Deadline, () => "the daemon to stop");
     }
 
     [Fact]
@@ -71,7 +63,7 @@ public sealed class RoadmapDaemonTests : IAsyncLifetime
         CommitRoadmap("- [ ] Greet in English <!-- goal: english -->", "- [ ] Greet in French <!-- goal: french -->");
 
         using var daemon = DaemonProcess.Start(team.Root, "--interval", "30s", "--stop-timeout", "5s", "--run-timeout", "60s", "--check-timeout", "60s");
-        await EventuallyAsync(() => Roadmap().Contains("- [x] Greet in English", StringComparison.Ordinal), () => $"the English goal ticked\n{daemon.Output}");
+        await Eventually.TrueAsync(() => Roadmap().Contains("- [x] Greet in English", StringComparison.Ordinal), Deadline, () => $"the English goal ticked\n{daemon.Output}");
 
         Assert.Contains("- [ ] Greet in French", Roadmap(), StringComparison.Ordinal);
         Assert.Contains(team.Lineage(), l => l == "planner|G-french planning failed|failure-policy.trigger-to-planner.continue");
@@ -80,7 +72,7 @@ public sealed class RoadmapDaemonTests : IAsyncLifetime
         Assert.Equal("done", (await team.ShowAsync(existing)).GetProperty("task").GetProperty("status").GetString());
 
         daemon.Terminate();
-        await EventuallyAsync(() => daemon.HasExited, () => "the daemon to stop");
+        await Eventually.TrueAsync(() => daemon.HasExited, Deadline, () => "the daemon to stop");
     }
 
     private void CommitRoadmap(params string[] items)
@@ -91,14 +83,4 @@ public sealed class RoadmapDaemonTests : IAsyncLifetime
     }
 
     private string Roadmap() => team.Repository.Git("show", "main:ROADMAP.md");
-
-    private static async Task EventuallyAsync(Func<bool> condition, Func<string> what)
-    {
-        var started = Stopwatch.GetTimestamp();
-        while (!condition())
-        {
-            Assert.True(Stopwatch.GetElapsedTime(started) < Deadline, $"timed out waiting for {what()}");
-            await Task.Delay(200);
-        }
-    }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using ClawClip.Core.Pipeline;
 using ClawClip.Daemon;
 using ClawClip.Processes;
-using ClawClip.State;
 
 namespace ClawClip.Cli.Commands;
 
@@ -42,9 +41,7 @@ internal static class DaemonCommand
                 }
             }
 
-            // The daemon writes lineage once per step (group commit); each change is durable in the journal before that.
-            var store = repository.OpenStore(TimeProvider.System, new StateStoreOptions { FlushAfterEachChange = false });
-            await store.RecoverAsync(cancellationToken).ConfigureAwait(false);
+            var store = await repository.OpenStoreForRunnersAsync(cancellationToken).ConfigureAwait(false);
             var composition = PipelineComposition.Load(repository);
             var team = TeamLoader.Load(repository, new ProcessRunner());
             var settings = composition.Settings(parse.GetRequiredValue(target), parse.GetValue(runTimeout) is { } t ? CommonOptions.ParseDuration(t) : null);

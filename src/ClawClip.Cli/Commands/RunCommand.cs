@@ -2,7 +2,6 @@ using System.CommandLine;
 using ClawClip.Core.Pipeline;
 using ClawClip.Core.Tasks;
 using ClawClip.Processes;
-using ClawClip.State;
 
 namespace ClawClip.Cli.Commands;
 
@@ -23,9 +22,7 @@ internal static class RunCommand
         command.OnRun(async (parse, cancellationToken) =>
         {
             var repository = CommonOptions.Repository(parse);
-            // The runner writes lineage once per step (group commit); each change is durable in the journal before that.
-            var store = repository.OpenStore(TimeProvider.System, new StateStoreOptions { FlushAfterEachChange = false });
-            await store.RecoverAsync(cancellationToken).ConfigureAwait(false);
+            var store = await repository.OpenStoreForRunnersAsync(cancellationToken).ConfigureAwait(false);
             var composition = PipelineComposition.Load(repository);
             var team = TeamLoader.Load(repository, new ProcessRunner());
             if (!team.Devs.Any())

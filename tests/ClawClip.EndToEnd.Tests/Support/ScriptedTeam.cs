@@ -1,4 +1,6 @@
 using System.Text.Json;
+using ClawClip.Core.Agents;
+using ClawClip.Core.Tasks;
 
 namespace ClawClip.EndToEnd.Tests.Support;
 
@@ -77,6 +79,19 @@ public sealed class ScriptedTeam : IDisposable
 
     /// <summary>Where the agent scripts, their steps and the requests they received live (outside the repository).</summary>
     public string Scripts { get; }
+
+    /// <summary>
+    /// Lets dev-1 earn junior before the test, as its history would have: its approved work then merges with no
+    /// person in the loop.
+    /// </summary>
+    public async Task EarnJuniorAsync()
+    {
+        var store = Stores.Open(Repository);
+        for (var i = 0; i < TrustRules.Default.InternToJunior; i++)
+        {
+            await store.RecordOutcomeAsync(AgentId.Parse("dev-1"), TaskId.Parse("T-0001"), true, 0m, "earned before this test", TrustRules.Default, CancellationToken.None);
+        }
+    }
 
     /// <summary>A dev step that writes a file, commits it, and reports success.</summary>
     public static string Commit(string file, string content, string message, decimal cost = 0.0125m, int turns = 3) => $"""
