@@ -36,7 +36,7 @@ public sealed class DailySummaryJobTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_AtItsTime_SendsTheSummaryOfThe24HoursBefore()
+    public async Task RunAsync_AtItsTime_TheFirstTime_SendsTheSummaryOfThe24HoursBefore()
     {
         clock.Now = Local(22, 18, 0);
         source.Activity = new DailyActivity(new DateOnly(2026, 11, 22), [new DailyTask(TaskId.Parse("T-0007"), "Add login")], [], 1.25m, []);
@@ -48,6 +48,30 @@ public sealed class DailySummaryJobTests : IDisposable
         Assert.Equal("Daily summary for 2026-11-22", summary.Title);
         Assert.Contains("T-0007 Add login", summary.Text, StringComparison.Ordinal);
         Assert.Equal([(new DateOnly(2026, 11, 22), Local(21, 18), Local(22, 18))], source.Asked);
+    }
+
+    [Fact]
+    public async Task RunAsync_EachSummary_StartsWhereThePreviousOneEnded()
+    {
+        clock.Now = Local(22, 18, 5);
+        await Job().RunAsync(CancellationToken.None);
+
+        clock.Now = Local(23, 18, 2);
+        await Job().RunAsync(CancellationToken.None);
+
+        Assert.Equal((Local(22, 18, 5), Local(23, 18, 2)), (source.Asked[1].Start, source.Asked[1].Until));
+    }
+
+    [Fact]
+    public async Task RunAsync_AfterAWeekDown_CoversTheLastWeekOnly()
+    {
+        clock.Now = Local(1, 18, 0);
+        await Job().RunAsync(CancellationToken.None);
+
+        clock.Now = Local(22, 18, 0);
+        await Job().RunAsync(CancellationToken.None);
+
+        Assert.Equal(Local(15, 18, 0), source.Asked[1].Start);
     }
 
     [Fact]
@@ -88,7 +112,7 @@ public sealed class DailySummaryJobTests : IDisposable
         await Job().RunAsync(CancellationToken.None);
 
         Assert.Single(notifier.Sent);
-        Assert.Equal("2026-11-22", (await File.ReadAllTextAsync(SentFile)).Trim());
+        Assert.Equal(Local(22, 19, 0), DateTimeOffset.Parse((await File.ReadAllTextAsync(SentFile)).Trim(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private sealed class ZonedClock(TimeZoneInfo zone) : TimeProvider
