@@ -87,6 +87,8 @@ public sealed partial class ClaudeCodeDaemonTests : IAsyncLifetime
         var story = string.Join('\n', lineage);
         var taskId = TaskId().Match(Assert.Single(lineage, l => l.EndsWith("|intake.submit", StringComparison.Ordinal))).Value;
         Assert.True(lineage.Contains("planner|G-answer planned: 1 task(s)|pm.goal-planned"), story);
+        var planning = team.Repository.Git("log", "-1", "--format=%b", "--grep=^G-answer planned", "clawclip/state");
+        Assert.Matches(@"planner's run: [1-9]\d* turns, 0\.\d*[1-9]\d* USD\.", planning);
         var taskPolicies = lineage.Where(l => l.Contains(taskId, StringComparison.Ordinal)).Select(l => l.Split('|')).Where(p => !p[2].StartsWith("trust.", StringComparison.Ordinal) && !p[2].StartsWith("agent.", StringComparison.Ordinal)).ToList();
         Assert.True(
             taskPolicies.Select(p => p[2]).SequenceEqual(["intake.submit", "claim.priority-and-skills", "dev.start", "dev.checks-passed", "qa.approve", "merge.gate-passed"]),
@@ -123,6 +125,9 @@ public sealed partial class ClaudeCodeDaemonTests : IAsyncLifetime
         var offline = ClaudeCodeCli.OfflineEnvironment(model.BaseAddress, home);
         var environment = AgentVariables.ToDictionary(name => name, name => offline[name], StringComparer.Ordinal);
         environment["CLAWCLIP_CLAUDE"] = ClaudeCodeCli.RequirePath();
+
+        // The daemon's HOME is its agents' HOME (one of the few variables every agent gets): the CLI keeps nothing in the person's.
+        environment["HOME"] = offline["HOME"];
         return environment;
     }
 }
