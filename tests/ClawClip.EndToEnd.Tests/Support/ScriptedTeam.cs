@@ -148,10 +148,10 @@ public sealed class ScriptedTeam : IDisposable
         Repository.Git("commit", "-q", "-am", message);
     }
 
-    /// <summary>Makes both agents Claude Code agents, seeing the variables named; commits the change on main.</summary>
+    /// <summary>Makes the dev, the reviewer and the planner Claude Code agents, seeing the variables named; commits the change on main.</summary>
     public void UseClaudeCode(params string[] environmentNames)
     {
-        foreach (var (name, role) in new[] { ("dev-1", "dev"), ("qa-1", "qa") })
+        foreach (var (name, role) in new[] { ("dev-1", "dev"), ("qa-1", "qa"), ("planner", "planner") })
         {
             Write($"agents/{name}.yaml", $"""
                 name: {name}
