@@ -3,8 +3,9 @@ using ClawClip.Core.Policies;
 namespace ClawClip.Agents;
 
 /// <summary>
-/// Reads <c>clawclip.yaml</c> at a repository's root: <c>checks:</c> (the build and test commands, each a list)
-/// and <c>failure_policy:</c> (continue or halt per handoff). A missing file, and every key left out, takes the
+/// Reads <c>clawclip.yaml</c> at a repository's root: <c>checks:</c> (the build and test commands, each a list),
+/// <c>failure_policy:</c> (continue or halt per handoff) and <c>budgets:</c> (limits in USD and tokens, see
+/// <see cref="BudgetsReader"/>). A missing file, and every key left out, takes the
 /// defaults. Every problem is a <see cref="RepositoryConfigException"/> naming the file, the line and the fix.
 /// </summary>
 public static class RepositoryConfigLoader
@@ -18,7 +19,7 @@ public static class RepositoryConfigLoader
     private const string ChecksExample = "checks: {build: [dotnet, build], test: [dotnet, test]}";
     private const string PolicyExample = "failure_policy: {dev-to-qa: halt}";
 
-    private static readonly string[] Keys = ["checks", "failure_policy"];
+    private static readonly string[] Keys = ["checks", "failure_policy", "budgets"];
 
     private static readonly string[] CheckKeys = ["build", "test"];
 
@@ -39,7 +40,7 @@ public static class RepositoryConfigLoader
 
         var source = new YamlSource(path, (file, line, problem) => new RepositoryConfigException(file, line, problem));
         var text = YamlDocument.ReadText(source, MaxFileBytes,
-            $"{FileName} may hold; it holds only checks and failure_policy, so check that this is the right file");
+            $"{FileName} may hold; it holds only checks, failure_policy and budgets, so check that this is the right file");
         var root = YamlDocument.RootMapping(source, text,
             $"{FileName} holds one mapping, so remove the '---' and what follows",
             "checks: …, failure_policy: …");
@@ -50,7 +51,7 @@ public static class RepositoryConfigLoader
 
         var config = new YamlMapping(source, root, "", Keys);
         var (build, test) = Checks(config);
-        return new RepositoryConfig(Policy(config), build, test);
+        return new RepositoryConfig(Policy(config), build, test) { Budgets = BudgetsReader.Read(config) };
     }
 
     private static (IReadOnlyList<string>? Build, IReadOnlyList<string>? Test) Checks(YamlMapping config)

@@ -109,9 +109,9 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("failure-policy:\n  dev-to-qa: halt\n", 1, "unknown key 'failure-policy'; did you mean 'failure_policy'? (known keys: checks, failure_policy)")]
+    [InlineData("failure-policy:\n  dev-to-qa: halt\n", 1, "unknown key 'failure-policy'; did you mean 'failure_policy'? (known keys: checks, failure_policy, budgets)")]
     [InlineData("checks:\n  build: [make]\n  tests: [make, check]\n", 3, "unknown key 'tests' in 'checks'; did you mean 'test'? (known keys: build, test)")]
-    [InlineData("gates: {}\n", 1, "unknown key 'gates' (known keys: checks, failure_policy)")]
+    [InlineData("gates: {}\n", 1, "unknown key 'gates' (known keys: checks, failure_policy, budgets)")]
     public void Load_AnUnknownKey_SuggestsTheClosestKnownOne(string yaml, int line, string fix)
     {
         AssertAt(Fails(yaml), line, fix);
