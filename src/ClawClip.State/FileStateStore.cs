@@ -429,7 +429,7 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
     [
         new Trailer("Agent", BudgetPolicies.Keeper.Name),
         new Trailer("Policy", decision.Policy),
-        new Trailer("Scope", $"{decision.Scope.KindName} {decision.Scope.Name}"),
+        new Trailer("Scope", decision.Scope.Key),
         new Trailer("Period", decision.Period),
         new Trailer("Cost-USD", decision.Spent.Usd.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)),
         new Trailer("Tokens", decision.Spent.Tokens.ToString(System.Globalization.CultureInfo.InvariantCulture)),

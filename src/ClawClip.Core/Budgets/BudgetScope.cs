@@ -25,6 +25,9 @@ public readonly record struct BudgetScope(BudgetScopeKind Kind, string Name)
         return index >= 0;
     }
 
+    /// <summary>As a lineage trailer names it: <c>agent dev-1</c>, <c>goal G-3f9a2c1b</c>, <c>total</c>.</summary>
+    public string Key => Kind == BudgetScopeKind.Total ? "total" : $"{KindName} {Name}";
+
     /// <summary>For a person: <c>agent dev-1</c>, <c>goal G-3f9a2c1b</c>, <c>the total</c>.</summary>
     public override string ToString() => Kind == BudgetScopeKind.Total ? "the total" : $"{KindName} {Name}";
 }
