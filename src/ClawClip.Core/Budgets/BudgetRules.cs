@@ -97,7 +97,8 @@ internal static class BudgetRules
         return $"{now}, and {Who(pause.Scope)} has spent {spent}{(pause.Scope.Kind == BudgetScopeKind.Agent ? " today" : string.Empty)}: work is claimed again.";
     }
 
-    private static IEnumerable<BudgetDecision> Warnings(BudgetLimits limits, BudgetLedger ledger, BudgetState state, IReadOnlyCollection<TaskRecord> tasks, HashSet<GoalId> openGoals, string today, DateTimeOffset now)
+    // A list, not an iterator: the compiler's iterators read Environment, which the architecture test keeps out of Core.
+    private static List<BudgetDecision> Warnings(BudgetLimits limits, BudgetLedger ledger, BudgetState state, IReadOnlyCollection<TaskRecord> tasks, HashSet<GoalId> openGoals, string today, DateTimeOffset now)
     {
         var candidates = new List<(BudgetScope Scope, string Period, BudgetSpend Spent, BudgetLimit Limit, string Setting)>
         {
@@ -110,6 +111,7 @@ internal static class BudgetRules
         candidates.AddRange(tasks.Where(t => t.Status.Queue() != QueueKind.Completed && ledger.ByTask.ContainsKey(t.Id))
             .Select(t => (BudgetScope.ForTask(t.Id.Value), BudgetPeriod.AllTime, ledger.OfTask(t.Id), limits.Task, "budgets.task")));
 
+        var warnings = new List<BudgetDecision>();
         foreach (var (scope, period, spent, limit, setting) in candidates)
         {
             if (!limit.IsSet || limit.IsReachedBy(spent) || !limit.IsReachedBy(spent, limits.WarnAt) || state.WasWarned(scope, period))
@@ -119,11 +121,13 @@ internal static class BudgetRules
 
             var share = Share(spent, limit).ToString("0%", CultureInfo.InvariantCulture);
             var when = scope.Kind == BudgetScopeKind.Agent ? $" today ({period})" : string.Empty;
-            yield return new BudgetDecision(
+            warnings.Add(new BudgetDecision(
                 BudgetDecisionKind.Warn, scope, period, BudgetPolicies.Warning, $"budget: warning for {scope}",
                 $"{Who(scope)} has spent {limit.Describe(spent)}{when}, {share} of its limit of {limit} ({setting} in clawclip.yaml; the warning goes out at {limits.WarnAt.ToString("0%", CultureInfo.InvariantCulture)}).",
-                now, spent, limit);
+                now, spent, limit));
         }
+
+        return warnings;
     }
 
     /// <summary>The larger of the dollar and token shares of the limit spent.</summary>
