@@ -5,8 +5,9 @@ namespace ClawClip.Agents;
 
 /// <summary>
 /// Reads <c>clawclip.yaml</c> at a repository's root: <c>checks:</c> (the build and test commands, each a list),
-/// <c>failure_policy:</c> (continue or halt per handoff) and <c>notifications:</c> (the webhook's variable, the
-/// daily summary's time). A missing file, and every key left out, takes the
+/// <c>failure_policy:</c> (continue or halt per handoff), <c>budgets:</c> (limits in USD and tokens, see
+/// <see cref="BudgetsReader"/>) and <c>notifications:</c> (the webhook's variable, the daily summary's time).
+/// A missing file, and every key left out, takes the
 /// defaults. Every problem is a <see cref="RepositoryConfigException"/> naming the file, the line and the fix.
 /// </summary>
 public static class RepositoryConfigLoader
@@ -22,7 +23,7 @@ public static class RepositoryConfigLoader
 
     private const string NotificationsExample = "notifications: {webhook_url_env: CLAWCLIP_WEBHOOK_URL, daily_summary_at: \"18:00\"}";
 
-    private static readonly string[] Keys = ["checks", "failure_policy", "notifications"];
+    private static readonly string[] Keys = ["checks", "failure_policy", "budgets", "notifications"];
 
     private static readonly string[] NotificationKeys = ["webhook_url_env", "daily_summary_at"];
 
@@ -45,7 +46,7 @@ public static class RepositoryConfigLoader
 
         var source = new YamlSource(path, (file, line, problem) => new RepositoryConfigException(file, line, problem));
         var text = YamlDocument.ReadText(source, MaxFileBytes,
-            $"{FileName} may hold; it holds only checks, failure_policy and notifications, so check that this is the right file");
+            $"{FileName} may hold; it holds only checks, failure_policy, budgets and notifications, so check that this is the right file");
         var root = YamlDocument.RootMapping(source, text,
             $"{FileName} holds one mapping, so remove the '---' and what follows",
             "checks: …, failure_policy: …");
@@ -56,7 +57,7 @@ public static class RepositoryConfigLoader
 
         var config = new YamlMapping(source, root, "", Keys);
         var (build, test) = Checks(config);
-        return new RepositoryConfig(Policy(config), build, test) { Notifications = Notifications(config) };
+        return new RepositoryConfig(Policy(config), build, test) { Budgets = BudgetsReader.Read(config), Notifications = Notifications(config) };
     }
 
     private static (IReadOnlyList<string>? Build, IReadOnlyList<string>? Test) Checks(YamlMapping config)

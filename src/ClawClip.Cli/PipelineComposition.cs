@@ -1,5 +1,7 @@
 using ClawClip.Agents;
 using ClawClip.Core.Agents;
+using ClawClip.Core.Alerts;
+using ClawClip.Core.Budgets;
 using ClawClip.Core.Merging;
 using ClawClip.Core.Pipeline;
 using ClawClip.Core.Planning;
@@ -64,7 +66,11 @@ internal sealed class PipelineComposition
     public MergeQueue MergeQueue(Repository repository, FileStateStore store, string target, TimeSpan checkTimeout) =>
         new(store, new GitMerger(repository.Git, new ProcessRunner(), CheckEnvironment), new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout));
 
-    public PipelineRunner Runner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, TimeSpan checkTimeout, IPipelineObserver observer)
+    /// <summary>
+    /// The work pass. <paramref name="alerts"/> hears the budget warnings and pauses; none given, nobody hears them
+    /// (they are in the lineage either way).
+    /// </summary>
+    public PipelineRunner Runner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, TimeSpan checkTimeout, IPipelineObserver observer, IAlerts? alerts = null)
     {
         var runner = new ProcessRunner();
         var pipeline = new TaskPipeline(
@@ -78,7 +84,10 @@ internal sealed class PipelineComposition
             TimeProvider.System,
             observer,
             new ProcessGroupFiles(Path.Combine(repository.Layout.LocksRoot, "runs")));
-        return new PipelineRunner(store, store, store, store, store, new FileRunLock(repository.Layout), pipeline, MergeQueue(repository, store, settings.Target, checkTimeout), team, TimeProvider.System, observer);
+        return new PipelineRunner(store, store, store, store, store, new FileRunLock(repository.Layout), pipeline, MergeQueue(repository, store, settings.Target, checkTimeout), team, TimeProvider.System, observer)
+        {
+            Budgets = new BudgetGate(store, store, Config.Budgets, alerts ?? NoAlerts.Instance, TimeProvider.System),
+        };
     }
 
     public RoadmapPlanner Planner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, IPipelineObserver observer)
@@ -100,5 +109,5 @@ internal sealed class PipelineComposition
     }
 
     public PipelineSettings Settings(string target, TimeSpan? runTimeout) =>
-        new(target, Config.FailurePolicy, TrustRules.Default) { RunTimeout = runTimeout };
+        new(target, Config.FailurePolicy, TrustRules.Default) { RunTimeout = runTimeout, Budgets = Config.Budgets };
 }

@@ -24,6 +24,7 @@ var root = new RootCommand("claw.clip: a file-based, git-native orchestrator for
     DaemonCommand.CreateKick(),
     StopCommands.CreateStop(),
     StopCommands.CreateResume(),
+    BudgetCommand.Create(),
     ServiceCommand.Create(),
 };
 

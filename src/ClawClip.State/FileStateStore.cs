@@ -1,5 +1,6 @@
 using System.Text;
 using ClawClip.Core.Agents;
+using ClawClip.Core.Budgets;
 using ClawClip.Core.Goals;
 using ClawClip.Core.Lineage;
 using ClawClip.Core.State;
@@ -11,7 +12,7 @@ namespace ClawClip.State;
 /// The state store on plain files under <c>state/</c>, with every change committed to the lineage branch.
 /// Safe to use from any number of threads and processes at once.
 /// </summary>
-public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmergencyStop, IAgentTrust, ILineageWriter, IGoalStore
+public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmergencyStop, IAgentTrust, ILineageWriter, IGoalStore, IBudgetState
 {
     private readonly StateLayout layout;
     private readonly TimeProvider time;
@@ -160,7 +161,7 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
                     now,
                     request.CostUsd,
                     request.To.IsHeld() ? leaseLength : null,
-                    request.Turns is null && request.Session is null ? null : new AgentRunFacts(request.Turns ?? 0, request.Session)),
+                    request.Turns is null && request.Session is null && request.Tokens is null ? null : new AgentRunFacts(request.Turns ?? 0, request.Session) { Tokens = request.Tokens }),
             cancellationToken).ConfigureAwait(false);
 
         await AfterChangeAsync(cancellationToken).ConfigureAwait(false);
@@ -389,11 +390,51 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
         return true;
     }
 
+    /// <inheritdoc />
+    public Task<BudgetState> ReadBudgetStateAsync(CancellationToken cancellationToken) => Task.FromResult(ReadBudgetState());
+
+    /// <inheritdoc />
+    public async Task<bool> RecordBudgetDecisionAsync(BudgetDecision decision, CancellationToken cancellationToken)
+    {
+        var written = false;
+        await WriteGuardedAsync(layout.BudgetLockPath, layout.BudgetPath, BudgetPolicies.Keeper, () =>
+        {
+            var before = ReadBudgetState();
+            var after = before.Apply(decision);
+            written = !ReferenceEquals(before, after);
+            return written ? new GuardedChange(BudgetFile.Serialize(after), decision.Subject, decision.Reason, BudgetTrailers(decision)) : null;
+        }, cancellationToken).ConfigureAwait(false);
+        return written;
+    }
+
     /// <summary>
     /// Writes the first lineage record of a new state folder: its README. Used by <c>clawclip init</c>.
     /// </summary>
     public Task WriteReadmeAsync(string content, Actor actor, CancellationToken cancellationToken) =>
         WriteGuardedAsync(Path.Combine(layout.LocksRoot, "readme.lock"), Path.Combine(layout.Root, "README.md"), Encoding.UTF8.GetBytes(content), actor, "state folder initialized", "the state layout, explained for a person reading the files", Policies.Init, cancellationToken);
+
+    private BudgetState ReadBudgetState()
+    {
+        try
+        {
+            return BudgetFile.Deserialize(File.ReadAllBytes(layout.BudgetPath), layout.Display(layout.BudgetPath));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return BudgetState.Empty;
+        }
+    }
+
+    private IReadOnlyList<Trailer> BudgetTrailers(BudgetDecision decision) =>
+    [
+        new Trailer("Agent", BudgetPolicies.Keeper.Name),
+        new Trailer("Policy", decision.Policy),
+        new Trailer("Scope", decision.Scope.Key),
+        new Trailer("Period", decision.Period),
+        new Trailer("Cost-USD", decision.Spent.Usd.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)),
+        new Trailer("Tokens", decision.Spent.Tokens.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new Trailer("Data", layout.Relative(layout.BudgetPath)),
+    ];
 
     private T ReadAgentFile<T>(string path, AgentId agent, AgentFile.Parser<T> parse, Func<AgentId, DateTimeOffset, T> empty) =>
         AgentFile.ReadOrEmpty(layout, path, agent, parse, empty);
@@ -428,6 +469,7 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
 
     private bool CanClaim(TaskRecord task, ClaimRequest request) =>
         task.Definition.Skills.All(request.Skills.Contains)
+        && (task.Definition.Goal is not { } goal || !request.ExcludedGoals.Contains(goal))
         && task.Definition.DependsOn.All(dependency => File.Exists(layout.TaskPath(TaskState.Done, dependency)));
 
     private static string ClaimReason(TaskRecord task, ClaimRequest request)
@@ -463,13 +505,18 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
 
     /// <summary>
     /// A change to one non-task file decided under <paramref name="lockPath"/> (so it may read the file
-    /// first), journaled, written, and committed.
+    /// first), journaled, written, and committed; or nothing, when it decides there is nothing to write.
     /// </summary>
-    private async Task WriteGuardedAsync(string lockPath, string path, Actor actor, Func<GuardedChange> decide, CancellationToken cancellationToken)
+    private async Task WriteGuardedAsync(string lockPath, string path, Actor actor, Func<GuardedChange?> decide, CancellationToken cancellationToken)
     {
         using (await FileLock.AcquireAsync(lockPath, options.LockTimeout, cancellationToken).ConfigureAwait(false))
         {
-            var change = decide();
+            // Null: what was read under the lock shows there is nothing to change.
+            if (decide() is not { } change)
+            {
+                return;
+            }
+
             var at = time.GetUtcNow();
             var record = new LineageRecord(
                 LineageJournal.NewKey(at),

@@ -36,6 +36,11 @@ public sealed class StateLayout
 
     public string EmergencyStopPath => Path.Combine(Root, "emergency-stop.json");
 
+    /// <summary>The budget pauses in force and the warnings sent.</summary>
+    public string BudgetPath => Path.Combine(Root, "budget.json");
+
+    public string BudgetLockPath => Path.Combine(LocksRoot, "budget.lock");
+
     public string LineageLockPath => Path.Combine(LocksRoot, "lineage.lock");
 
     public string SubmitLockPath => Path.Combine(LocksRoot, "submit.lock");

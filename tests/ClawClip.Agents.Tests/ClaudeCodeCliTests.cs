@@ -48,6 +48,7 @@ public sealed class ClaudeCodeCliTests
         Assert.Equal(session, result.SessionId);
         Assert.True(result.CostUsd > 0m, $"cost {result.CostUsd}");
         Assert.True(result.Turns >= 1, $"turns {result.Turns}");
+        Assert.True(result.Tokens > 0, $"tokens {result.Tokens}: the CLI's usage, from what the fake model reported");
         Assert.All(model.MainRequests.SelectMany(r => r.ToolResults), toolResult => Assert.False(toolResult.IsError, toolResult.ToString()));
         Assert.Equal("Add hello.txt", (await sandbox.GitAsync("log", "-1", "--format=%s")).Trim());
         Assert.Equal("hello\n", await sandbox.GitAsync("show", "HEAD:hello.txt"));

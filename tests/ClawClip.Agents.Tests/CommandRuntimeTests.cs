@@ -21,6 +21,28 @@ public sealed class CommandRuntimeTests : IDisposable
         Assert.Equal("s-1", result.SessionId);
         Assert.Equal(0.12m, result.CostUsd);
         Assert.Equal(3, result.Turns);
+        Assert.Equal(0, result.Tokens);
+    }
+
+    [Fact]
+    public async Task TheTokensOfARun_AreItsUsagesInputOutputAndCacheTokensAddedUp()
+    {
+        var result = await RunAsync("""cat >/dev/null; echo '{"is_error":false,"result":"done","total_cost_usd":0.12,"num_turns":3,"usage":{"input_tokens":1200,"cache_creation_input_tokens":300,"cache_read_input_tokens":4000,"output_tokens":80,"server_tool_use":{"web_search_requests":0},"service_tier":"standard"}}'""");
+
+        Assert.True(result.Succeeded, result.Failure);
+        Assert.Equal(1200 + 300 + 4000 + 80, result.Tokens);
+    }
+
+    [Fact]
+    public async Task AFailedRun_StillReportsTheTokensItUsed_AndAUsageItCannotReadCountsNothing()
+    {
+        var failed = await RunAsync("""cat >/dev/null; echo '{"is_error":true,"subtype":"error_max_budget_usd","total_cost_usd":1.0,"usage":{"input_tokens":10,"output_tokens":5}}'; exit 1""");
+        var odd = await RunAsync("""cat >/dev/null; echo '{"is_error":false,"result":"ok","usage":{"input_tokens":"many","output_tokens":-3,"cache_read_input_tokens":7}}'""");
+
+        Assert.False(failed.Succeeded);
+        Assert.Equal(15, failed.Tokens);
+        Assert.True(odd.Succeeded, odd.Failure);
+        Assert.Equal(7, odd.Tokens);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ClawClip.Core.Budgets;
 using ClawClip.Core.Policies;
 
 namespace ClawClip.Agents.Tests;
@@ -109,9 +110,9 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("failure-policy:\n  dev-to-qa: halt\n", 1, "unknown key 'failure-policy'; did you mean 'failure_policy'? (known keys: checks, failure_policy, notifications)")]
+    [InlineData("failure-policy:\n  dev-to-qa: halt\n", 1, "unknown key 'failure-policy'; did you mean 'failure_policy'? (known keys: checks, failure_policy, budgets, notifications)")]
     [InlineData("checks:\n  build: [make]\n  tests: [make, check]\n", 3, "unknown key 'tests' in 'checks'; did you mean 'test'? (known keys: build, test)")]
-    [InlineData("gates: {}\n", 1, "unknown key 'gates' (known keys: checks, failure_policy, notifications)")]
+    [InlineData("gates: {}\n", 1, "unknown key 'gates' (known keys: checks, failure_policy, budgets, notifications)")]
     public void Load_AnUnknownKey_SuggestsTheClosestKnownOne(string yaml, int line, string fix)
     {
         AssertAt(Fails(yaml), line, fix);
@@ -261,5 +262,63 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
         Assert.Equal(["dotnet", "build", "ClawClip.sln"], config.BuildCommand);
         Assert.Equal(["dotnet", "test", "ClawClip.sln"], config.TestCommand);
         Assert.Equal(FailurePolicy.Default, config.FailurePolicy);
+    }
+
+    [Fact]
+    public void Load_NoBudgets_LimitsNothing()
+    {
+        Assert.Same(BudgetLimits.None, Load("checks:\n  test: [make, check]\n").Budgets);
+        Assert.Same(BudgetLimits.None, Load("budgets:\n").Budgets);
+    }
+
+    [Fact]
+    public void Load_EveryBudget_ReadsEachLimitInDollarsAndTokens()
+    {
+        var budgets = Load("""
+            budgets:
+              task: {usd: 2.00, tokens: 400000}
+              agent_per_day: {usd: 10}
+              goal: {tokens: 2000000}
+              total: {usd: 200.5}
+              warn_at: 0.75
+
+            """).Budgets;
+
+        Assert.Equal(new BudgetLimit(2.00m, 400_000), budgets.Task);
+        Assert.Equal(new BudgetLimit(10m, null), budgets.AgentPerDay);
+        Assert.Equal(new BudgetLimit(null, 2_000_000), budgets.Goal);
+        Assert.Equal(new BudgetLimit(200.5m, null), budgets.Total);
+        Assert.Equal(0.75m, budgets.WarnAt);
+    }
+
+    [Fact]
+    public void Load_BudgetsWithoutWarnAt_WarnAtFourFifths()
+    {
+        var budgets = Load("budgets: {total: {usd: 200}}\n").Budgets;
+
+        Assert.Equal(0.8m, budgets.WarnAt);
+        Assert.Equal(BudgetLimit.None, budgets.Task);
+        Assert.True(budgets.IsAnySet);
+    }
+
+    [Theory]
+    [InlineData("budgets:\n  totl: {usd: 200}\n", 2, "unknown key 'totl' in 'budgets'; did you mean 'total'? (known keys: task, agent_per_day, goal, total, warn_at)")]
+    [InlineData("budgets:\n  per_day: {usd: 10}\n", 2, "unknown key 'per_day' in 'budgets'")]
+    [InlineData("budgets:\n  task: {dollars: 2}\n", 2, "unknown key 'dollars' in 'budgets.task' (known keys: usd, tokens)")]
+    [InlineData("budgets: 200\n", 1, "'budgets' must be a mapping of limits (task, agent_per_day, goal, total) and warn_at, like budgets: {task: {usd: 2.00, tokens: 400000}")]
+    [InlineData("budgets:\n  total: 200\n", 2, "'budgets.total' must be a mapping of usd and tokens, like total: {usd: 200}")]
+    [InlineData("budgets:\n  task: {}\n", 2, "'budgets.task' sets no limit: give usd, tokens or both, like task: {usd: 2.00, tokens: 400000}, or remove it")]
+    [InlineData("budgets:\n  total:\n    usd: $200\n", 3, "'budgets.total.usd' must be an amount of US dollars above 0, written with digits and a point, like usd: 2.50, not '$200'")]
+    [InlineData("budgets:\n  total:\n    usd: -5\n", 3, "'budgets.total.usd' must be an amount of US dollars above 0")]
+    [InlineData("budgets:\n  total:\n    usd: 0\n", 3, "'budgets.total.usd' must be an amount of US dollars above 0")]
+    [InlineData("budgets:\n  total:\n    usd: [200]\n", 3, "'budgets.total.usd' must be a single value, like usd: 2.50, not a list")]
+    [InlineData("budgets:\n  task:\n    tokens: 400k\n", 3, "'budgets.task.tokens' must be a whole number of tokens above 0, written with digits only, like tokens: 400000, not '400k'")]
+    [InlineData("budgets:\n  task:\n    tokens: 1.5\n", 3, "'budgets.task.tokens' must be a whole number of tokens above 0")]
+    [InlineData("budgets:\n  warn_at: 80%\n", 2, "'budgets.warn_at' must be the share of a limit at which to warn, above 0 and at most 1, like warn_at: 0.8 (80%), not '80%'")]
+    [InlineData("budgets:\n  warn_at: 1.5\n", 2, "'budgets.warn_at' must be the share of a limit at which to warn, above 0 and at most 1")]
+    [InlineData("budgets:\n  warn_at: 0\n", 2, "'budgets.warn_at' must be the share of a limit at which to warn, above 0 and at most 1")]
+    public void Load_ABadBudget_NamesTheLineAndHowToWriteIt(string yaml, int line, string fix)
+    {
+        AssertAt(Fails(yaml), line, fix);
     }
 }

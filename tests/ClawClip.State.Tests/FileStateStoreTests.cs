@@ -92,18 +92,50 @@ public sealed class FileStateStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Transition_ThatRanAnAgent_KeepsItsCostTurnsAndSessionInTheFile()
+    public async Task Transition_ThatRanAnAgent_KeepsItsCostTurnsTokensAndSessionInTheFile()
     {
         var task = await SubmitAsync("work");
         await Store.ClaimNextAsync(Request(), CancellationToken.None);
 
         await Store.TransitionAsync(
-            new TransitionRequest(task.Id, TaskState.Running, Actor.Agent(Dev, Tier.Intern), "started", "test") { CostUsd = 0.125m, Turns = 6, Session = "5b0c6f1e" },
+            new TransitionRequest(task.Id, TaskState.Running, Actor.Agent(Dev, Tier.Intern), "started", "test") { CostUsd = 0.125m, Turns = 6, Tokens = 48_000, Session = "5b0c6f1e" },
             CancellationToken.None);
 
         // Read back from the file the transition wrote.
         var last = (await Store.FindAsync(task.Id, CancellationToken.None))!.History[^1];
-        Assert.Equal((0.125m, 6, "5b0c6f1e"), (last.CostUsd, last.Turns, last.Session));
+        Assert.Equal((0.125m, 6, 48_000L, "5b0c6f1e"), (last.CostUsd, last.Turns, last.Tokens, last.Session));
+    }
+
+    [Fact]
+    public async Task Find_ATaskFileWrittenBeforeTokensWereRecorded_ReadsWithNoTokens()
+    {
+        var task = await SubmitAsync("old work");
+        var path = repository.Layout.TaskPath(TaskState.Backlog, task.Id);
+        var old = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+        foreach (var e in old["history"]!.AsArray())
+        {
+            Assert.True(e!.AsObject().Remove("tokens"), "the writer writes tokens on every event");
+        }
+
+        File.WriteAllText(path, old.ToJsonString());
+
+        var read = await Store.FindAsync(task.Id, CancellationToken.None);
+
+        Assert.Null(Assert.Single(read!.History).Tokens);
+        Assert.Equal(0, read.TotalTokens);
+    }
+
+    [Fact]
+    public async Task Find_ATaskFileWithNegativeTokens_IsRefusedNamingTheFileAndTheEvent()
+    {
+        var task = await SubmitAsync("bad tokens");
+        var path = repository.Layout.TaskPath(TaskState.Backlog, task.Id);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"tokens\": null", "\"tokens\": -5", StringComparison.Ordinal));
+
+        var error = Assert.Throws<InvalidStateFileException>(() => TaskFile.Deserialize(File.ReadAllBytes(path), repository.Layout.Display(path), task.Id));
+
+        Assert.Contains("history[0].tokens is -5", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("state/tasks/backlog/", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

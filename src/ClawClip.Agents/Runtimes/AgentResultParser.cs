@@ -7,13 +7,16 @@ namespace ClawClip.Agents;
 /// <summary>
 /// Reads the result JSON an agent prints — Claude Code's <c>--output-format json</c> result, which the
 /// <c>command</c> runtime's contract copies: <c>is_error</c>, <c>result</c>, <c>structured_output</c>,
-/// <c>session_id</c>, <c>total_cost_usd</c>, <c>num_turns</c>. A run succeeded only if the process exited 0
+/// <c>session_id</c>, <c>total_cost_usd</c>, <c>num_turns</c>, <c>usage</c> (its four token counts, summed: see
+/// <see cref="AgentRunResult.Tokens"/>). A run succeeded only if the process exited 0
 /// and <c>is_error</c> is false; a status word such as <c>subtype: "success"</c> is never enough on its own. A run
 /// that was asked for an answer in a JSON Schema succeeded only if it gave one: Claude Code asks the model once more
 /// and then ends with <c>is_error: false</c> and no <c>structured_output</c> when the model still answers in prose.
 /// </summary>
 internal static class AgentResultParser
 {
+    private static readonly string[] UsageCounts = ["input_tokens", "output_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"];
+
     public static AgentRunResult Parse(ProcessResult process, TimeSpan timeout, bool expectStructuredOutput = false)
     {
         if (process.TimedOut)
@@ -37,22 +40,47 @@ internal static class AgentResultParser
             var sessionId = String(root, "session_id");
             var cost = root.TryGetProperty("total_cost_usd", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDecimal() : 0m;
             var turns = root.TryGetProperty("num_turns", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt32() : 0;
+            var tokens = Tokens(root);
             var structured = root.TryGetProperty("structured_output", out var s) && s.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) ? s.GetRawText() : null;
 
             if (process.ExitCode != 0 || isError)
             {
                 var reason = root.TryGetProperty("is_error", out _) ? ReportedError(root, result) : "did not say is_error: false";
-                return AgentRunResult.Failed($"{ExitCode(process.ExitCode)}: {reason}", sessionId, cost, turns);
+                return AgentRunResult.Failed($"{ExitCode(process.ExitCode)}: {reason}", sessionId, cost, turns) with { Tokens = tokens };
             }
 
             if (expectStructuredOutput && structured is null)
             {
                 var answer = result is null ? "nothing" : result.Length <= 200 ? result : result[..200] + "…";
-                return AgentRunResult.Failed($"asked for an answer in the JSON schema, it gave none (no structured_output); it answered: {answer}", sessionId, cost, turns);
+                return AgentRunResult.Failed($"asked for an answer in the JSON schema, it gave none (no structured_output); it answered: {answer}", sessionId, cost, turns) with { Tokens = tokens };
             }
 
-            return new AgentRunResult(true, result, structured, sessionId, cost, turns, null);
+            return new AgentRunResult(true, result, structured, sessionId, cost, turns, null) { Tokens = tokens };
         }
+    }
+
+    /// <summary>
+    /// The run's tokens: <c>usage</c>'s <c>input_tokens</c>, <c>output_tokens</c>, <c>cache_creation_input_tokens</c>
+    /// and <c>cache_read_input_tokens</c>, added up. A count that is missing or not a whole number adds nothing: usage
+    /// is an account of the run, never a reason to refuse its result.
+    /// </summary>
+    private static long Tokens(JsonElement root)
+    {
+        if (!root.TryGetProperty("usage", out var usage) || usage.ValueKind != JsonValueKind.Object)
+        {
+            return 0;
+        }
+
+        long sum = 0;
+        foreach (var name in UsageCounts)
+        {
+            if (usage.TryGetProperty(name, out var count) && count.ValueKind == JsonValueKind.Number && count.TryGetInt64(out var n) && n > 0)
+            {
+                sum += n;
+            }
+        }
+
+        return sum;
     }
 
     /// <summary>The exit code, and the signal when one killed the process (the shell's 128 + N).</summary>

@@ -64,7 +64,7 @@ internal static class DaemonCommand
                     context =>
                     [
                         new PmJob(composition.Planner(repository, store, team, settings, context.Observer), CommonOptions.ParseDuration(parse.GetRequiredValue(pmInterval))),
-                        new WorkJob(composition.Runner(repository, store, team, settings, checks, context.Observer), options.Interval),
+                        new WorkJob(composition.Runner(repository, store, team, settings, checks, context.Observer, context.Alerts), options.Interval),
                         .. DailySummary(notifications, repository, store, context, paths),
                     ],
                     cancellationToken).ConfigureAwait(false);

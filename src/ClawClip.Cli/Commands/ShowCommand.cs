@@ -29,6 +29,7 @@ internal static class ShowCommand
                 attempt = e.Attempt,
                 cost_usd = e.CostUsd,
                 turns = e.Turns,
+                tokens = e.Tokens,
                 session = e.Session,
                 at = e.At,
                 lease_expires_at = e.Lease?.ExpiresAt,
@@ -43,6 +44,7 @@ internal static class ShowCommand
                     depends_on = task.Definition.DependsOn.Select(d => d.Value),
                     max_attempts = task.Definition.MaxAttempts,
                     total_cost_usd = task.TotalCostUsd,
+                    total_tokens = task.TotalTokens,
                     history,
                 }));
                 return ExitCodes.Ok;

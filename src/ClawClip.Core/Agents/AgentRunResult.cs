@@ -20,6 +20,14 @@ public sealed record AgentRunResult(
     int Turns,
     string? Failure)
 {
+    /// <summary>
+    /// The tokens the run's model read and wrote: from Claude Code's <c>usage</c>, the sum of <c>input_tokens</c>,
+    /// <c>output_tokens</c>, <c>cache_creation_input_tokens</c> and <c>cache_read_input_tokens</c>. Every token the
+    /// model processed counts, cached or not, so a token budget bounds the work done; the price of each kind is
+    /// what <see cref="CostUsd"/> weighs. 0 when the runtime reports no usage.
+    /// </summary>
+    public long Tokens { get; init; }
+
     public static AgentRunResult Failed(string failure, string? sessionId = null, decimal costUsd = 0m, int turns = 0) =>
         new(false, null, null, sessionId, costUsd, turns, failure);
 }

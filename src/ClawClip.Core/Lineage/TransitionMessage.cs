@@ -25,6 +25,7 @@ public static class TransitionMessage
         new("Attempt", e.Attempt.ToString(CultureInfo.InvariantCulture)),
         new("Cost-USD", (e.CostUsd ?? 0m).ToString("0.0000", CultureInfo.InvariantCulture)),
         new("Turns", (e.Turns ?? 0).ToString(CultureInfo.InvariantCulture)),
+        new("Tokens", (e.Tokens ?? 0).ToString(CultureInfo.InvariantCulture)),
         new("Session", e.Session ?? "none"),
         new("Data", string.IsNullOrWhiteSpace(data) ? "none" : data),
     ];

@@ -1,4 +1,5 @@
 using ClawClip.Core.Agents;
+using ClawClip.Core.Budgets;
 using ClawClip.Core.Merging;
 using ClawClip.Core.State;
 using ClawClip.Core.Tasks;
@@ -50,6 +51,9 @@ public sealed class PipelineRunner
         this.time = time;
         this.observer = observer;
     }
+
+    /// <summary>Asked before each dev claim: a paused dev or team claims nothing, a paused goal's tasks are left. None: no budgets.</summary>
+    public BudgetGate? Budgets { get; init; }
 
     /// <summary>Runs passes until one moves no task, or an emergency stop is in force. Returns what became of every task it touched.</summary>
     public async Task<PipelineReport> RunUntilIdleAsync(CancellationToken cancellationToken)
@@ -128,8 +132,15 @@ public sealed class PipelineRunner
         {
             while (true)
             {
+                var permit = Budgets is null ? ClaimPermit.Open : await Budgets.BeforeClaimAsync(dev.Name, cancellationToken).ConfigureAwait(false);
+                if (!permit.MayClaim)
+                {
+                    observer.Said(permit.Refusal!);
+                    break;
+                }
+
                 var tier = (await trust.ReadTrustAsync(dev.Name, cancellationToken).ConfigureAwait(false)).Tier;
-                var request = new ClaimRequest(dev.Name, dev.Definition.Skills.ToHashSet(StringComparer.Ordinal), tier);
+                var request = new ClaimRequest(dev.Name, dev.Definition.Skills.ToHashSet(StringComparer.Ordinal), tier) { ExcludedGoals = permit.ExcludedGoals };
                 var result = await claims.ClaimNextAsync(request, cancellationToken).ConfigureAwait(false);
                 if (result is not ClaimResult.Claimed claimed)
                 {

@@ -1,4 +1,5 @@
 using ClawClip.Core.Agents;
+using ClawClip.Core.Budgets;
 using ClawClip.Core.Policies;
 
 namespace ClawClip.Core.Pipeline;
@@ -11,4 +12,7 @@ public sealed record PipelineSettings(string Target, FailurePolicy FailurePolicy
 {
     /// <summary>Wall time one agent run may take before it is killed with its processes; null: the agent's lease.</summary>
     public TimeSpan? RunTimeout { get; init; }
+
+    /// <summary>The budgets (<c>clawclip.yaml</c>); the pipeline applies the per-task limit before each dev run.</summary>
+    public BudgetLimits Budgets { get; init; } = BudgetLimits.None;
 }

@@ -37,6 +37,7 @@ internal sealed class TaskMoves
             ExpectedFrom = task.Status,
             CostUsd = spent?.CostUsd,
             Turns = spent?.Turns,
+            Tokens = spent?.Tokens,
             Session = session,
             Data = data,
             LeaseLength = lease,

@@ -1,4 +1,5 @@
 using ClawClip.Core.Agents;
+using ClawClip.Core.Budgets;
 using ClawClip.Core.Policies;
 using ClawClip.Core.State;
 using ClawClip.Core.Tasks;
@@ -164,7 +165,14 @@ public sealed class TaskPipeline
         var spent = new RunSpend();
         for (var round = 1; ; round++)
         {
+            if (TaskBudget.Exceeded(task, spent.Spend, settings.Budgets.Task) is { } overBudget)
+            {
+                observer.Noted(task.Id, overBudget);
+                return (await moves.MoveAsync(task, TaskState.NeedsInput, dev, overBudget, BudgetPolicies.TaskLimit, cancellationToken, spent).ConfigureAwait(false), null);
+            }
+
             var policy = TierPolicy.For((await trust.ReadTrustAsync(dev.Name, cancellationToken).ConfigureAwait(false)).Tier);
+            policy = TaskBudget.CapRun(policy, task, spent.Spend, settings.Budgets.Task);
             var run = await RunDevAsync(task, dev, worktree, feedback, policy, cancellationToken).ConfigureAwait(false);
             spent.Add(run.Result);
             if (!run.Result.Succeeded)

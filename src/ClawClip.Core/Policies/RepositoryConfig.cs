@@ -1,8 +1,10 @@
+using ClawClip.Core.Budgets;
+
 namespace ClawClip.Core.Policies;
 
 /// <summary>
 /// What a repository says about itself in <c>clawclip.yaml</c>: its failure policy and the commands the dev→QA
-/// check and the merge gate run.
+/// check and the merge gate run, and its budgets.
 /// </summary>
 /// <param name="FailurePolicy">What each handoff does on failure.</param>
 /// <param name="BuildCommand">The build: the program, then each argument (never a shell string); null when not set.</param>
@@ -12,6 +14,9 @@ public sealed record RepositoryConfig(
     IReadOnlyList<string>? BuildCommand,
     IReadOnlyList<string>? TestCommand)
 {
+    /// <summary>The budgets: limits per task, per agent per day, per goal and in total; none when not set.</summary>
+    public BudgetLimits Budgets { get; init; } = BudgetLimits.None;
+
     /// <summary>What a repository without <c>clawclip.yaml</c> gets: the default policy and no checks.</summary>
     public static RepositoryConfig Default { get; } = new(FailurePolicy.Default, null, null);
 

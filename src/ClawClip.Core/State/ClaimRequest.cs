@@ -1,4 +1,5 @@
 using ClawClip.Core.Agents;
+using ClawClip.Core.Goals;
 
 namespace ClawClip.Core.State;
 
@@ -6,4 +7,7 @@ namespace ClawClip.Core.State;
 public sealed record ClaimRequest(AgentId Agent, IReadOnlySet<string> Skills, Tier Tier)
 {
     public TimeSpan LeaseLength { get; init; } = Tier.LeaseLength();
+
+    /// <summary>Goals whose tasks this claim must leave (their budget is spent).</summary>
+    public IReadOnlySet<GoalId> ExcludedGoals { get; init; } = new HashSet<GoalId>();
 }

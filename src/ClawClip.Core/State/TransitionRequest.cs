@@ -20,6 +20,9 @@ public sealed record TransitionRequest(TaskId Task, TaskState To, Actor Actor, s
     /// <summary>Agent turns the step took, when it ran an agent.</summary>
     public int? Turns { get; init; }
 
+    /// <summary>The tokens the step's runs used, when it ran an agent (see <see cref="AgentRunResult.Tokens"/>).</summary>
+    public long? Tokens { get; init; }
+
     /// <summary>The agent CLI's session, when the step ran an agent.</summary>
     public string? Session { get; init; }
 

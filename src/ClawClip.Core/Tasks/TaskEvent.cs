@@ -31,6 +31,12 @@ public sealed record TaskEvent(
     /// <summary>Agent turns the step's run took, when it ran an agent.</summary>
     public int? Turns { get; init; }
 
+    /// <summary>
+    /// The tokens the step's runs used, when it ran an agent: input, output and cache tokens added up (see
+    /// <see cref="AgentRunResult.Tokens"/>). Null in task files written before tokens were recorded.
+    /// </summary>
+    public long? Tokens { get; init; }
+
     /// <summary>The agent CLI's session the step's run used, when it ran an agent: the one a retry resumes.</summary>
     public string? Session { get; init; }
 }

@@ -117,7 +117,7 @@ public sealed record TaskRecord
             lease = new Lease(now, now + length);
         }
 
-        return Append(new TaskEvent(Status, to, actor, reason, policy, tier, Attempt, costUsd, now, lease) { Turns = run?.Turns, Session = run?.Session });
+        return Append(new TaskEvent(Status, to, actor, reason, policy, tier, Attempt, costUsd, now, lease) { Turns = run?.Turns, Session = run?.Session, Tokens = run?.Tokens });
     }
 
     /// <summary>The task as it was right after its first <paramref name="eventCount"/> events.</summary>
@@ -130,6 +130,9 @@ public sealed record TaskRecord
 
     /// <summary>The sum of recorded costs over every event.</summary>
     public decimal TotalCostUsd => History.Sum(e => e.CostUsd ?? 0m);
+
+    /// <summary>The sum of recorded tokens over every event.</summary>
+    public long TotalTokens => History.Sum(e => e.Tokens ?? 0L);
 
     private TaskEvent? LastClaim() => History.LastOrDefault(e => e.To == TaskState.Claimed);
 

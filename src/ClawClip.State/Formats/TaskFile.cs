@@ -57,6 +57,7 @@ internal static class TaskFile
         Attempt = e.Attempt,
         CostUsd = e.CostUsd,
         Turns = e.Turns,
+        Tokens = e.Tokens,
         Session = e.Session,
         At = e.At,
         Lease = e.Lease is { } lease ? new LeaseDto { ClaimedAt = lease.ClaimedAt, ExpiresAt = lease.ExpiresAt } : null,
@@ -125,6 +126,7 @@ internal static class TaskFile
             lease)
         {
             Turns = e.Turns is < 0 ? throw new InvalidDataException($"history[{index}].turns is {e.Turns}: a count of turns cannot be negative") : e.Turns,
+            Tokens = e.Tokens is < 0 ? throw new InvalidDataException($"history[{index}].tokens is {e.Tokens}: a count of tokens cannot be negative") : e.Tokens,
             Session = e.Session,
         };
     }
@@ -190,6 +192,9 @@ internal static class TaskFile
         public decimal? CostUsd { get; set; }
 
         public int? Turns { get; set; }
+
+        // Absent from files written before tokens were recorded: those read as null.
+        public long? Tokens { get; set; }
 
         public string? Session { get; set; }
 

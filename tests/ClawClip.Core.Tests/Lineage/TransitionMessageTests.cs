@@ -30,7 +30,7 @@ public sealed class TransitionMessageTests
     }
 
     [Fact]
-    public void Trailers_OfAClaim_AreAllTenKeysInOrder()
+    public void Trailers_OfAClaim_AreAllElevenKeysInOrder()
     {
         var task = Claimed(Definition with { Goal = GoalId.Parse("G-3f9a2c1b") });
 
@@ -46,6 +46,7 @@ public sealed class TransitionMessageTests
                 new Trailer("Attempt", "1"),
                 new Trailer("Cost-USD", "0.0000"),
                 new Trailer("Turns", "0"),
+                new Trailer("Tokens", "0"),
                 new Trailer("Session", "none"),
                 new Trailer("Data", "tasks/backlog/00/T-0047.json"),
             ],
@@ -62,8 +63,8 @@ public sealed class TransitionMessageTests
 
         var trailers = TransitionMessage.Trailers(task, task.History[0], data);
 
-        Assert.Equal(["Task", "Goal", "Agent", "Tier", "Policy", "Attempt", "Cost-USD", "Turns", "Session", "Data"], trailers.Select(t => t.Key));
-        Assert.Equal(["T-0047", "none", "human", "none", "intake.submit", "0", "0.0000", "0", "none", "none"], trailers.Select(t => t.Value));
+        Assert.Equal(["Task", "Goal", "Agent", "Tier", "Policy", "Attempt", "Cost-USD", "Turns", "Tokens", "Session", "Data"], trailers.Select(t => t.Key));
+        Assert.Equal(["T-0047", "none", "human", "none", "intake.submit", "0", "0.0000", "0", "0", "none", "none"], trailers.Select(t => t.Value));
     }
 
     [Fact]
@@ -83,13 +84,14 @@ public sealed class TransitionMessageTests
         Submitted(definition).Claim(AgentId.Parse("dev-1"), Tier.Senior, Start, TimeSpan.FromMinutes(60), "mine", "claim.priority-and-skills");
 
     [Fact]
-    public void Trailers_OfAStepThatRanAnAgent_CarryItsTurnsAndSession()
+    public void Trailers_OfAStepThatRanAnAgent_CarryItsTurnsTokensAndSession()
     {
-        var task = Claimed(Definition).MoveTo(TaskState.Running, "dev-1", Tier.Senior, "started", "dev.start", Start, 0.25m, TimeSpan.FromMinutes(30), new AgentRunFacts(7, "5b0c6f1e"));
+        var task = Claimed(Definition).MoveTo(TaskState.Running, "dev-1", Tier.Senior, "started", "dev.start", Start, 0.25m, TimeSpan.FromMinutes(30), new AgentRunFacts(7, "5b0c6f1e") { Tokens = 123_456 });
 
         var trailers = TransitionMessage.Trailers(task, task.History[^1], null).ToDictionary(t => t.Key, t => t.Value);
 
         Assert.Equal("7", trailers["Turns"]);
+        Assert.Equal("123456", trailers["Tokens"]);
         Assert.Equal("5b0c6f1e", trailers["Session"]);
         Assert.Equal("0.2500", trailers["Cost-USD"]);
     }

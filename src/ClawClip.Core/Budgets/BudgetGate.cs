@@ -1,0 +1,94 @@
+using System.Globalization;
+using ClawClip.Core.Agents;
+using ClawClip.Core.Alerts;
+using ClawClip.Core.State;
+
+namespace ClawClip.Core.Budgets;
+
+/// <summary>
+/// Asked before a dev claims: reads the ledger off the tasks, records what the budget rules decide (pauses that
+/// lift, limits that pause, warnings due; each with its lineage commit in <c>state/budget.json</c>), raises an alert
+/// for each decision this process recorded, and answers whether the dev may claim and which goals it must leave.
+/// Without limits and without anything recorded it reads nothing but the budget state.
+/// </summary>
+public sealed class BudgetGate
+{
+    private readonly ITaskStore store;
+    private readonly IBudgetState state;
+    private readonly IAlerts alerts;
+    private readonly TimeProvider time;
+
+    public BudgetGate(ITaskStore store, IBudgetState state, BudgetLimits limits, IAlerts alerts, TimeProvider time)
+    {
+        this.store = store;
+        this.state = state;
+        this.alerts = alerts;
+        this.time = time;
+        Limits = limits;
+    }
+
+    public BudgetLimits Limits { get; }
+
+    /// <summary>Decides what the budgets say now, then whether <paramref name="agent"/> may claim.</summary>
+    public async Task<ClaimPermit> BeforeClaimAsync(AgentId agent, CancellationToken cancellationToken)
+    {
+        var current = await state.ReadBudgetStateAsync(cancellationToken).ConfigureAwait(false);
+        if (!Limits.IsAnySet && current.IsEmpty)
+        {
+            return ClaimPermit.Open;
+        }
+
+        var tasks = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var zone = time.LocalTimeZone;
+        var ledger = BudgetLedger.From(tasks, BudgetPeriod.LocalDay(now, zone), zone);
+        var decisions = BudgetRules.Decide(Limits, ledger, current, [.. tasks], agent.Value, now, zone);
+        foreach (var decision in decisions)
+        {
+            // Recorded first, raised after: a crash in between loses an alert, never sends one twice.
+            if (await state.RecordBudgetDecisionAsync(decision, cancellationToken).ConfigureAwait(false))
+            {
+                await RaiseAsync(decision, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var after = decisions.Count == 0 ? current : await state.ReadBudgetStateAsync(cancellationToken).ConfigureAwait(false);
+        return BudgetRules.Permit(after, agent.Value);
+    }
+
+    private ValueTask RaiseAsync(BudgetDecision decision, CancellationToken cancellationToken)
+    {
+        // A goal has no alert of its own: its pause goes out as a budget alert, titled for what it is.
+        AlertKind? kind = (decision.Kind, decision.Scope.Kind) switch
+        {
+            (BudgetDecisionKind.Warn, _) => AlertKind.BudgetWarning,
+            (BudgetDecisionKind.Pause, BudgetScopeKind.Agent) => AlertKind.AgentPaused,
+            (BudgetDecisionKind.Pause, BudgetScopeKind.Total) => AlertKind.TeamPaused,
+            (BudgetDecisionKind.Pause, _) => AlertKind.BudgetWarning,
+            _ => null, // a pause lifting itself is in the lineage; nobody needs waking for it
+        };
+        if (kind is null)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        List<KeyValuePair<string, string>> fields =
+        [
+            new("spent", decision.Limit.Describe(decision.Spent)),
+            new("limit", decision.Limit.ToString()),
+            new("period", decision.Period),
+        ];
+        if (decision.Until is { } until)
+        {
+            fields.Add(new("until", until.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)));
+        }
+
+        var alert = new Alert(kind.Value, decision.Subject, decision.Reason, decision.At)
+        {
+            Agent = decision.Scope.Kind == BudgetScopeKind.Agent && AgentId.TryParse(decision.Scope.Name, out var agent) ? agent : null,
+            Task = decision.Scope.Kind == BudgetScopeKind.Task && Tasks.TaskId.TryParse(decision.Scope.Name, out var task) ? task : null,
+            Fields = fields,
+        };
+        return alerts.RaiseAsync(alert, cancellationToken);
+    }
+}
