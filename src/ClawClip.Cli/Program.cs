@@ -25,6 +25,7 @@ var root = new RootCommand("claw.clip: a file-based, git-native orchestrator for
     StopCommands.CreateStop(),
     StopCommands.CreateResume(),
     ServiceCommand.Create(),
+    DoctorCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -41,6 +41,7 @@ public static class DaemonHost
         builder.Services.AddSingleton<LoggingObserver>();
         builder.Services.AddSingleton<IReadOnlyList<IDaemonJob>>(services => jobs(services.GetRequiredService<LoggingObserver>()));
         builder.Services.AddHostedService<KickWatcher>();
+        builder.Services.AddHostedService<Doctor.DoctorRequestWatcher>();
         builder.Services.AddHostedService<DaemonLoop>();
         using var host = builder.Build();
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("clawclip.daemon");

@@ -58,7 +58,7 @@ internal static class ClaudeAuthCheck
         if (!OperatingSystem.IsMacOS() && configFolder is not null && File.Exists(Path.Combine(configFolder, ".credentials.json")))
         {
             return CheckResult.Warn(Name, $"{name} relies on an interactive login ({Path.Combine(configFolder, ".credentials.json")}), which lasts only as long as its token refreshes{notes}",
-                $"for a daemon, prefer a long-lived token: `claude setup-token`, then {DoctorContext.DaemonEnvironmentFix("CLAUDE_CODE_OAUTH_TOKEN")} and list it in {file}: env: [{string.Join(", ", agent.EnvironmentNames.Append("CLAUDE_CODE_OAUTH_TOKEN"))}]", name);
+                $"for a daemon, prefer a long-lived token: run `claude setup-token`; {DoctorContext.DaemonEnvironmentFix("CLAUDE_CODE_OAUTH_TOKEN")}; list it in {file}: env: [{string.Join(", ", agent.EnvironmentNames.Append("CLAUDE_CODE_OAUTH_TOKEN"))}]", name);
         }
 
         var unlisted = CredentialVariables.Where(v => !agent.EnvironmentNames.Contains(v) && context.Variables(v) is { Length: > 0 }).ToArray();
@@ -80,7 +80,7 @@ internal static class ClaudeAuthCheck
 
         return CheckResult.Fail(Name,
             $"{name} has no credentials a background job can use: none of {string.Join(", ", CredentialVariables)} is listed under env: in {file}, and no Claude Code settings it reads set apiKeyHelper (a login kept in the macOS keychain does not reach a background job){notes}",
-            $"`claude setup-token`, then {DoctorContext.DaemonEnvironmentFix("CLAUDE_CODE_OAUTH_TOKEN")} and add it to {file}: env: [{string.Join(", ", agent.EnvironmentNames.Append("CLAUDE_CODE_OAUTH_TOKEN"))}]; or set apiKeyHelper in {(configFolder is null ? "~/.claude" : configFolder)}/settings.json",
+            $"run `claude setup-token`; {DoctorContext.DaemonEnvironmentFix("CLAUDE_CODE_OAUTH_TOKEN")}; add it to {file}: env: [{string.Join(", ", agent.EnvironmentNames.Append("CLAUDE_CODE_OAUTH_TOKEN"))}]; or set apiKeyHelper in {(configFolder is null ? "~/.claude" : configFolder)}/settings.json",
             name);
     }
 

@@ -7,7 +7,7 @@ namespace ClawClip.Daemon.Doctor;
 /// login, write access to <c>state/</c>, free disk. They read the environment of the process they run in, which is why
 /// a running daemon runs them itself: its environment is the one its agents get.
 /// </summary>
-public sealed class Doctor(DoctorContext context)
+public sealed class DoctorChecks(DoctorContext context)
 {
     public async Task<DoctorReport> RunAsync(CancellationToken cancellationToken)
     {
