@@ -60,8 +60,9 @@ internal static class RepositoryChecks
     private static async Task<CheckResult> BranchAsync(GitCli git, string check, string branch, string what, string fix, CancellationToken cancellationToken)
     {
         var result = await git.RunAsync(["rev-parse", "--verify", "--quiet", $"refs/heads/{branch}^{{commit}}"], null, cancellationToken).ConfigureAwait(false);
+        var commit = result.StandardOutput.Trim();
         return result.ExitCode == 0
-            ? CheckResult.Ok(check, $"{branch} is at {result.StandardOutput.Trim()[..Math.Min(10, result.StandardOutput.Trim().Length)]}")
+            ? CheckResult.Ok(check, $"{branch} is at {commit[..Math.Min(10, commit.Length)]}")
             : CheckResult.Fail(check, $"{what} does not exist", fix);
     }
 
