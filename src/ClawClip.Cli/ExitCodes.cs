@@ -28,4 +28,7 @@ internal static class ExitCodes
 
     /// <summary>Not inside a git repository, or <c>clawclip init</c> has not been run there.</summary>
     public const int NotInitialized = 8;
+
+    /// <summary><c>doctor</c>: at least one check failed; each failure says how to fix it.</summary>
+    public const int ChecksFailed = 9;
 }

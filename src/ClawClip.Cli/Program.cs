@@ -26,6 +26,7 @@ var root = new RootCommand("claw.clip: a file-based, git-native orchestrator for
     StopCommands.CreateResume(),
     BudgetCommand.Create(),
     ServiceCommand.Create(),
+    DoctorCommand.Create(),
 };
 
 var parse = root.Parse(args);

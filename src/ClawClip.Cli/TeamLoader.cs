@@ -12,11 +12,6 @@ namespace ClawClip.Cli;
 /// </summary>
 internal static class TeamLoader
 {
-    private static readonly string[] BaseVariables = ["PATH", "HOME", "LANG", "TMPDIR"];
-
-    /// <summary>Where the <c>claude</c> runtime finds the CLI: this variable, or <c>claude</c> on PATH.</summary>
-    public const string ClaudeProgramVariable = "CLAWCLIP_CLAUDE";
-
     public static Team Load(Repository repository, IProcessRunner runner)
     {
         var folder = Path.Combine(repository.Root, "agents");
@@ -37,27 +32,10 @@ internal static class TeamLoader
     {
         IAgentRuntime runtime = definition.Runtime switch
         {
-            AgentRuntime.Claude => new ClaudeCodeRuntime(definition.Model ?? "sonnet", runner, Environment.GetEnvironmentVariable(ClaudeProgramVariable) ?? "claude"),
-            _ => new CommandRuntime(Resolve(repository, definition.Command[0]), [.. definition.Command.Skip(1)], runner),
+            AgentRuntime.Claude => new ClaudeCodeRuntime(definition.Model ?? "sonnet", runner, AgentEnvironment.ClaudeProgram(Environment.GetEnvironmentVariable)),
+            _ => new CommandRuntime(AgentEnvironment.CommandProgram(repository.Root, definition.Command[0]), [.. definition.Command.Skip(1)], runner),
         };
-        return new TeamMember(definition, runtime, EnvironmentFor(definition), SystemPrompt(repository, definition));
-    }
-
-    private static Dictionary<string, string> EnvironmentFor(AgentDefinition definition)
-    {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in BaseVariables.Concat(definition.EnvironmentNames))
-        {
-            if (Environment.GetEnvironmentVariable(name) is { } value)
-            {
-                environment[name] = value;
-            }
-        }
-
-        // Commits the agent makes in its worktree carry its own name, never the person's.
-        environment["GIT_AUTHOR_NAME"] = environment["GIT_COMMITTER_NAME"] = definition.Git.Name;
-        environment["GIT_AUTHOR_EMAIL"] = environment["GIT_COMMITTER_EMAIL"] = definition.Git.Email;
-        return environment;
+        return new TeamMember(definition, runtime, AgentEnvironment.For(definition, Environment.GetEnvironmentVariable), SystemPrompt(repository, definition));
     }
 
     private static string SystemPrompt(Repository repository, AgentDefinition definition)
@@ -73,7 +51,4 @@ internal static class TeamLoader
             : throw new CliException(ExitCodes.InvalidData, $"agents/{definition.Name}.yaml: system_prompt_file {file} does not exist; create it or remove the key");
     }
 
-    // A command given as a path relative to the repository (agents/scripts/dev.sh) runs from the repository, not from the worktree.
-    private static string Resolve(Repository repository, string program) =>
-        program.Contains('/', StringComparison.Ordinal) && !Path.IsPathRooted(program) ? Path.Combine(repository.Root, program) : program;
 }

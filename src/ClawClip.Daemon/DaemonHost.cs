@@ -57,6 +57,7 @@ public static class DaemonHost
             services.GetRequiredService<IAlerts>(),
             services.GetRequiredService<INotifier>())));
         builder.Services.AddHostedService<KickWatcher>();
+        builder.Services.AddHostedService<Doctor.DoctorRequestWatcher>();
         builder.Services.AddHostedService<DaemonLoop>();
         using var host = builder.Build();
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("clawclip.daemon");

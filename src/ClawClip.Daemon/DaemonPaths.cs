@@ -16,6 +16,12 @@ public sealed class DaemonPaths
     /// <summary>Held by the one daemon running on this repository; its content names that process.</summary>
     public string InstanceLock => Path.Combine(StateRoot, "locks", "daemon.lock");
 
+    /// <summary>Beside the lock: who holds it, as "pid N, started …" (the lock file itself cannot be read while it is held).</summary>
+    public string PidFile => Path.ChangeExtension(InstanceLock, ".pid");
+
+    /// <summary>Where <c>clawclip doctor</c> leaves requests for the running daemon and the daemon its replies.</summary>
+    public string RequestFolder => Path.Combine(RepositoryRoot, ".clawclip", "requests");
+
     /// <summary>Touched by <c>clawclip kick</c>: the daemon runs its loops now.</summary>
     public string KickFile => Path.Combine(RepositoryRoot, ".clawclip", "kick");
 

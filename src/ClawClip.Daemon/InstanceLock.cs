@@ -22,7 +22,7 @@ public sealed class InstanceLock : IDisposable
     /// <summary>The lock, or null with <paramref name="holder"/> describing the process that has it.</summary>
     public static InstanceLock? TryAcquire(DaemonPaths paths, out string holder)
     {
-        var pidFile = Path.ChangeExtension(paths.InstanceLock, ".pid");
+        var pidFile = paths.PidFile;
         if (FileLocks.TryAcquire(paths.InstanceLock) is not { } held)
         {
             holder = File.Exists(pidFile) ? File.ReadAllText(pidFile).Trim() : "another process (it left no pid file yet)";

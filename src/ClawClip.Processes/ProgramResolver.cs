@@ -6,7 +6,7 @@ namespace ClawClip.Processes;
 /// PATH (not the child's), the runtime's own directory and the current directory, and reports a
 /// missing program without naming where it looked.
 /// </summary>
-internal static class ProgramResolver
+public static class ProgramResolver
 {
     /// <summary>The absolute path of the program <paramref name="spec"/> names.</summary>
     /// <exception cref="ProcessStartException">No such directory, program, or not executable.</exception>

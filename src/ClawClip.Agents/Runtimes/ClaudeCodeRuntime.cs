@@ -19,8 +19,8 @@ namespace ClawClip.Agents;
 /// </remarks>
 public sealed class ClaudeCodeRuntime : IAgentRuntime
 {
-    // Quiet and self-contained for a background job: no update checks, no telemetry, no extra traffic.
-    private static readonly Dictionary<string, string> BackgroundEnvironment = new(StringComparer.Ordinal)
+    /// <summary>Added to every run: quiet and self-contained for a background job (no update checks, no telemetry, no extra traffic).</summary>
+    public static IReadOnlyDictionary<string, string> BackgroundEnvironment { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] = "1",
         ["DISABLE_AUTOUPDATER"] = "1",

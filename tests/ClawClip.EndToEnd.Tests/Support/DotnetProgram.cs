@@ -12,7 +12,8 @@ public static class DotnetProgram
         return path;
     }
 
-    public static Process Start(string assemblyName, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts it with <paramref name="environment"/> added to this process's environment and the <paramref name="unset"/> variables removed.</summary>
+    public static Process Start(string assemblyName, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null, IEnumerable<string>? unset = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -33,13 +34,18 @@ public static class DotnetProgram
             start.Environment[name] = value;
         }
 
+        foreach (var name in unset ?? [])
+        {
+            start.Environment.Remove(name);
+        }
+
         return Process.Start(start)!;
     }
 
     /// <summary>Runs a program to its end and returns exit code, stdout and stderr.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string assemblyName, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string assemblyName, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null, IEnumerable<string>? unset = null)
     {
-        using var process = Start(assemblyName, arguments, workingDirectory, environment);
+        using var process = Start(assemblyName, arguments, workingDirectory, environment, unset);
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

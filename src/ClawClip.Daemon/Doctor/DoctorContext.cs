@@ -1,0 +1,38 @@
+using ClawClip.Processes;
+
+namespace ClawClip.Daemon.Doctor;
+
+/// <summary>
+/// What the checks look at: the repository, the branch work lands on, the environment of the process that runs them
+/// (the daemon's, or the shell's when no daemon answers), and the programs they run.
+/// </summary>
+public sealed record DoctorContext
+{
+    /// <summary>The repository's root folder.</summary>
+    public required string RepositoryRoot { get; init; }
+
+    /// <summary>The branch tasks start from and land on.</summary>
+    public string Target { get; init; } = "main";
+
+    /// <summary>Which process runs the checks; findings name it ("the daemon has ANTHROPIC_API_KEY").</summary>
+    public required CheckedBy CheckedBy { get; init; }
+
+    /// <summary>The environment of that process, by name: what agents are given their variables from.</summary>
+    public Func<string, string?> Variables { get; init; } = Environment.GetEnvironmentVariable;
+
+    public IProcessRunner Runner { get; init; } = new ProcessRunner();
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Claude Code's managed settings, which an organization installs for every user; they may set <c>apiKeyHelper</c>.</summary>
+    public IReadOnlyList<string> ManagedSettingsFiles { get; init; } = OperatingSystem.IsMacOS()
+        ? ["/Library/Application Support/ClaudeCode/managed-settings.json"]
+        : ["/etc/claude-code/managed-settings.json"];
+
+    /// <summary>The process, as findings name it.</summary>
+    public string ProcessName => CheckedBy == CheckedBy.Daemon ? "the daemon" : "this shell";
+
+    /// <summary>How a fix says where to put a variable so that the daemon has it.</summary>
+    public static string DaemonEnvironmentFix(string name) =>
+        $"put {name}=… in a file only you can read (chmod 600) and start the daemon with `clawclip daemon --env-file FILE` (as a service: `clawclip service install --env-file FILE`)";
+}
