@@ -1,8 +1,8 @@
 namespace ClawClip.Core.Policies;
 
 /// <summary>
-/// What a repository says about itself in <c>clawclip.yaml</c>: its failure policy and the commands the dev→QA
-/// check and the merge gate run.
+/// What a repository says about itself in <c>clawclip.yaml</c>: its failure policy, the commands the dev→QA
+/// check and the merge gate run, and how many agents may work at once.
 /// </summary>
 /// <param name="FailurePolicy">What each handoff does on failure.</param>
 /// <param name="BuildCommand">The build: the program, then each argument (never a shell string); null when not set.</param>
@@ -12,6 +12,21 @@ public sealed record RepositoryConfig(
     IReadOnlyList<string>? BuildCommand,
     IReadOnlyList<string>? TestCommand)
 {
+    /// <summary>
+    /// Agents at work at once when <c>clawclip.yaml</c> does not say: two keeps a 2-core machine busy without
+    /// starving the checks each finished run starts, and agents mostly wait on their model anyway.
+    /// </summary>
+    public const int DefaultMaxParallel = 2;
+
+    /// <summary>The most <c>dispatch.max_parallel</c> may be.</summary>
+    public const int MostParallel = 32;
+
+    /// <summary>
+    /// <c>dispatch.max_parallel</c>: how many agent runs (a dev's task, with its checks and review) go on at once in
+    /// one work pass, whatever each agent's own <c>max_concurrent_tasks</c> allows.
+    /// </summary>
+    public int MaxParallel { get; init; } = DefaultMaxParallel;
+
     /// <summary>What a repository without <c>clawclip.yaml</c> gets: the default policy and no checks.</summary>
     public static RepositoryConfig Default { get; } = new(FailurePolicy.Default, null, null);
 }
