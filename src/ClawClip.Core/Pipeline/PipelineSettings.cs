@@ -11,4 +11,10 @@ public sealed record PipelineSettings(string Target, FailurePolicy FailurePolicy
 {
     /// <summary>Wall time one agent run may take before it is killed with its processes; null: the agent's lease.</summary>
     public TimeSpan? RunTimeout { get; init; }
+
+    /// <summary>
+    /// Tasks worked on at once in a work pass (<c>dispatch.max_parallel</c> in <c>clawclip.yaml</c>, or
+    /// <c>--max-parallel</c>); each agent also stays within its own <c>max_concurrent_tasks</c>.
+    /// </summary>
+    public int MaxParallel { get; init; } = RepositoryConfig.DefaultMaxParallel;
 }
