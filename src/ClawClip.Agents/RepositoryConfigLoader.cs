@@ -5,9 +5,10 @@ namespace ClawClip.Agents;
 
 /// <summary>
 /// Reads <c>clawclip.yaml</c> at a repository's root: <c>checks:</c> (the build and test commands, each a list),
-/// <c>failure_policy:</c> (continue or halt per handoff), <c>budgets:</c> (limits in USD and tokens, see
-/// <see cref="BudgetsReader"/>) and <c>notifications:</c> (the webhook's variable, the daily summary's time).
-/// A missing file, and every key left out, takes the
+/// <c>failure_policy:</c> (continue or halt per handoff), <c>dispatch:</c> (<c>max_parallel</c>, the agents
+/// at work at once), <c>budgets:</c> (limits in USD and tokens, see <see cref="BudgetsReader"/>) and
+/// <c>notifications:</c> (the webhook's variable, the daily summary's time). A missing file, and every key left
+/// out, takes the
 /// defaults. Every problem is a <see cref="RepositoryConfigException"/> naming the file, the line and the fix.
 /// </summary>
 public static class RepositoryConfigLoader
@@ -20,10 +21,13 @@ public static class RepositoryConfigLoader
 
     private const string ChecksExample = "checks: {build: [dotnet, build], test: [dotnet, test]}";
     private const string PolicyExample = "failure_policy: {dev-to-qa: halt}";
+    private const string DispatchExample = "dispatch: {max_parallel: 2}";
 
     private const string NotificationsExample = "notifications: {webhook_url_env: CLAWCLIP_WEBHOOK_URL, daily_summary_at: \"18:00\"}";
 
-    private static readonly string[] Keys = ["checks", "failure_policy", "budgets", "notifications"];
+    private static readonly string[] Keys = ["checks", "failure_policy", "dispatch", "budgets", "notifications"];
+
+    private static readonly string[] DispatchKeys = ["max_parallel"];
 
     private static readonly string[] NotificationKeys = ["webhook_url_env", "daily_summary_at"];
 
@@ -46,7 +50,7 @@ public static class RepositoryConfigLoader
 
         var source = new YamlSource(path, (file, line, problem) => new RepositoryConfigException(file, line, problem));
         var text = YamlDocument.ReadText(source, MaxFileBytes,
-            $"{FileName} may hold; it holds only checks, failure_policy, budgets and notifications, so check that this is the right file");
+            $"{FileName} may hold; it holds only checks, failure_policy, dispatch, budgets and notifications, so check that this is the right file");
         var root = YamlDocument.RootMapping(source, text,
             $"{FileName} holds one mapping, so remove the '---' and what follows",
             "checks: …, failure_policy: …");
@@ -57,7 +61,7 @@ public static class RepositoryConfigLoader
 
         var config = new YamlMapping(source, root, "", Keys);
         var (build, test) = Checks(config);
-        return new RepositoryConfig(Policy(config), build, test) { Budgets = BudgetsReader.Read(config), Notifications = Notifications(config) };
+        return new RepositoryConfig(Policy(config), build, test) { MaxParallel = MaxParallel(config), Budgets = BudgetsReader.Read(config), Notifications = Notifications(config) };
     }
 
     private static (IReadOnlyList<string>? Build, IReadOnlyList<string>? Test) Checks(YamlMapping config)
@@ -73,6 +77,25 @@ public static class RepositoryConfigLoader
 
     private static IReadOnlyList<string>? Command(YamlMapping checks, string key, string example) =>
         checks.Optional(key) is { } node ? checks.CommandLine(key, node, example) : null;
+
+    private static int MaxParallel(YamlMapping config)
+    {
+        if (config.Optional("dispatch") is not { } node)
+        {
+            return RepositoryConfig.DefaultMaxParallel;
+        }
+
+        var dispatch = config.Nested("dispatch", node, DispatchKeys, "dispatch settings", DispatchExample);
+        if (dispatch.Optional("max_parallel") is not { } value)
+        {
+            return RepositoryConfig.DefaultMaxParallel;
+        }
+
+        var text = dispatch.Scalar("max_parallel", value, $"max_parallel: {RepositoryConfig.DefaultMaxParallel}");
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= RepositoryConfig.MostParallel
+            ? count
+            : throw dispatch.Fail(value, $"'{dispatch.Name("max_parallel")}' must be a whole number from 1 to {RepositoryConfig.MostParallel} (the agents at work at once), not '{text}'");
+    }
 
     private static NotificationSettings Notifications(YamlMapping config)
     {

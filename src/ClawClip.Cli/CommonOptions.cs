@@ -31,6 +31,25 @@ internal static class CommonOptions
 
     public static Repository Repository(ParseResult parse) => Cli.Repository.Find(parse.GetValue(Repo));
 
+    /// <summary><c>--max-parallel N</c>: tasks worked on at once, overriding <c>dispatch.max_parallel</c> in <c>clawclip.yaml</c>.</summary>
+    public static Option<string?> MaxParallel() => new("--max-parallel")
+    {
+        Description = $"Tasks worked on at once, 1 to {Core.Policies.RepositoryConfig.MostParallel} (default: dispatch.max_parallel in clawclip.yaml, else {Core.Policies.RepositoryConfig.DefaultMaxParallel}); each agent also stays within its max_concurrent_tasks.",
+    };
+
+    /// <summary>Reads <c>--max-parallel</c>: null when not given.</summary>
+    public static int? ParseMaxParallel(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= Core.Policies.RepositoryConfig.MostParallel
+            ? count
+            : throw new CliException(ExitCodes.Usage, $"--max-parallel must be a whole number from 1 to {Core.Policies.RepositoryConfig.MostParallel}, not '{text}'");
+    }
+
     /// <summary>Parses a duration written as 90s, 30m, 2h or 1d.</summary>
     public static TimeSpan ParseDuration(string text)
     {

@@ -108,6 +108,7 @@ internal sealed class PipelineComposition
             observer);
     }
 
-    public PipelineSettings Settings(string target, TimeSpan? runTimeout) =>
-        new(target, Config.FailurePolicy, TrustRules.Default) { RunTimeout = runTimeout, Budgets = Config.Budgets };
+    /// <summary>The pipeline's settings; <paramref name="maxParallel"/> (<c>--max-parallel</c>) overrides <c>dispatch.max_parallel</c>.</summary>
+    public PipelineSettings Settings(string target, TimeSpan? runTimeout, int? maxParallel = null) =>
+        new(target, Config.FailurePolicy, TrustRules.Default) { RunTimeout = runTimeout, MaxParallel = maxParallel ?? Config.MaxParallel, Budgets = Config.Budgets };
 }

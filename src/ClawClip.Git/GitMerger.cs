@@ -67,8 +67,11 @@ public sealed class GitMerger : IMerger
         }
         finally
         {
-            await git.RunAsync(["worktree", "remove", "--force", workspace], null, CancellationToken.None).ConfigureAwait(false);
-            await git.RunAsync(["worktree", "prune"], null, CancellationToken.None).ConfigureAwait(false);
+            using (await WorktreeGate.EnterAsync(git.RepositoryRoot, CancellationToken.None).ConfigureAwait(false))
+            {
+                await git.RunAsync(["worktree", "remove", "--force", workspace], null, CancellationToken.None).ConfigureAwait(false);
+                await git.RunAsync(["worktree", "prune"], null, CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 
@@ -76,6 +79,7 @@ public sealed class GitMerger : IMerger
     {
         var commonDir = Path.GetFullPath((await git.OutputAsync(["rev-parse", "--git-common-dir"], cancellationToken).ConfigureAwait(false)).Trim(), git.RepositoryRoot);
         var workspace = Path.Combine(commonDir, "clawclip", "merge");
+        using var gate = await WorktreeGate.EnterAsync(git.RepositoryRoot, cancellationToken).ConfigureAwait(false);
         await git.RunAsync(["worktree", "remove", "--force", workspace], null, cancellationToken).ConfigureAwait(false);
         await git.OutputAsync(["worktree", "prune"], cancellationToken).ConfigureAwait(false);
         if (Directory.Exists(workspace))

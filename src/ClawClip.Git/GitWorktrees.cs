@@ -34,8 +34,9 @@ public sealed class GitWorktrees : IWorktrees
     public async Task<Worktree> EnsureAsync(TaskId task, string baseRef, CancellationToken cancellationToken)
     {
         var path = PathOf(task);
-        await ExcludeAsync(cancellationToken).ConfigureAwait(false);
         var branch = BranchOf(task);
+        using var gate = await WorktreeGate.EnterAsync(git.RepositoryRoot, cancellationToken).ConfigureAwait(false);
+        await ExcludeAsync(cancellationToken).ConfigureAwait(false);
         if (await IsRegisteredAsync(path, cancellationToken).ConfigureAwait(false) && Directory.Exists(path))
         {
             return new Worktree(task, path, branch);
@@ -98,6 +99,7 @@ public sealed class GitWorktrees : IWorktrees
     public async Task RemoveAsync(TaskId task, CancellationToken cancellationToken)
     {
         var path = PathOf(task);
+        using var gate = await WorktreeGate.EnterAsync(git.RepositoryRoot, cancellationToken).ConfigureAwait(false);
         if (await IsRegisteredAsync(path, cancellationToken).ConfigureAwait(false))
         {
             await git.OutputAsync(["worktree", "remove", "--force", path], cancellationToken).ConfigureAwait(false);
@@ -109,7 +111,12 @@ public sealed class GitWorktrees : IWorktrees
     /// <inheritdoc />
     public async Task DeleteBranchAsync(TaskId task, CancellationToken cancellationToken)
     {
-        var result = await git.RunAsync(["branch", "-D", BranchOf(task)], null, cancellationToken).ConfigureAwait(false);
+        ProcessResult result;
+        using (await WorktreeGate.EnterAsync(git.RepositoryRoot, cancellationToken).ConfigureAwait(false))
+        {
+            result = await git.RunAsync(["branch", "-D", BranchOf(task)], null, cancellationToken).ConfigureAwait(false);
+        }
+
         if (result.ExitCode != 0 && !result.StandardError.Contains("not found", StringComparison.Ordinal))
         {
             throw new GitCommandException(["branch", "-D", BranchOf(task)], result.ExitCode, result.StandardError);

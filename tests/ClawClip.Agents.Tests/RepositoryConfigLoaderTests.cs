@@ -16,6 +16,8 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
           dev-to-qa: continue
           qa-to-merge: continue
           merge: halt
+        dispatch:
+          max_parallel: 4
 
         """;
 
@@ -49,6 +51,7 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
         Assert.Equal(FailurePolicy.Default, config.FailurePolicy);
         Assert.Null(config.BuildCommand);
         Assert.Null(config.TestCommand);
+        Assert.Equal(RepositoryConfig.DefaultMaxParallel, config.MaxParallel);
     }
 
     [Theory]
@@ -72,6 +75,7 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
         Assert.Equal(new FailurePolicy(OnFailure.Halt, OnFailure.Halt, OnFailure.Continue, OnFailure.Continue, OnFailure.Halt), config.FailurePolicy);
         Assert.Equal(["dotnet", "build", "--nologo"], config.BuildCommand);
         Assert.Equal(["dotnet", "test", "--nologo", "--filter", "Category!=Slow"], config.TestCommand);
+        Assert.Equal(4, config.MaxParallel);
     }
 
     [Fact]
@@ -110,9 +114,39 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("failure-policy:\n  dev-to-qa: halt\n", 1, "unknown key 'failure-policy'; did you mean 'failure_policy'? (known keys: checks, failure_policy, budgets, notifications)")]
+    [InlineData("dispatch:\n  max_parallel: 1\n", 1)]
+    [InlineData("dispatch: {max_parallel: 32}\n", 32)]
+    [InlineData("dispatch:\n", RepositoryConfig.DefaultMaxParallel)]
+    [InlineData("dispatch: {}\n", RepositoryConfig.DefaultMaxParallel)]
+    public void Load_DispatchMaxParallel_IsTheAgentsAtWorkAtOnce(string yaml, int expected)
+    {
+        Assert.Equal(expected, Load(yaml).MaxParallel);
+    }
+
+    [Theory]
+    [InlineData("0", "'dispatch.max_parallel' must be a whole number from 1 to 32 (the agents at work at once), not '0'")]
+    [InlineData("33", "'dispatch.max_parallel' must be a whole number from 1 to 32 (the agents at work at once), not '33'")]
+    [InlineData("-1", "'dispatch.max_parallel' must be a whole number from 1 to 32 (the agents at work at once), not '-1'")]
+    [InlineData("two", "'dispatch.max_parallel' must be a whole number from 1 to 32 (the agents at work at once), not 'two'")]
+    [InlineData("1.5", "'dispatch.max_parallel' must be a whole number from 1 to 32 (the agents at work at once), not '1.5'")]
+    [InlineData("[2]", "'dispatch.max_parallel' must be a single value, like max_parallel: 2, not a list")]
+    public void Load_AMaxParallelThatIsNotAWholeNumberInRange_SaysWhatItMustBe(string value, string fix)
+    {
+        AssertAt(Fails($"checks:\n  build: [make]\ndispatch:\n  max_parallel: {value}\n"), 4, fix);
+    }
+
+    [Theory]
+    [InlineData("dispatch: 2\n", 1, "'dispatch' must be a mapping of dispatch settings, like dispatch: {max_parallel: 2}")]
+    [InlineData("dispatch:\n  max-parallel: 2\n", 2, "unknown key 'max-parallel' in 'dispatch'; did you mean 'max_parallel'? (known keys: max_parallel)")]
+    public void Load_ADispatchSectionWrittenWrong_ShowsHowToWriteIt(string yaml, int line, string fix)
+    {
+        AssertAt(Fails(yaml), line, fix);
+    }
+
+    [Theory]
+    [InlineData("failure-policy:\n  dev-to-qa: halt\n", 1, "unknown key 'failure-policy'; did you mean 'failure_policy'? (known keys: checks, failure_policy, dispatch, budgets, notifications)")]
     [InlineData("checks:\n  build: [make]\n  tests: [make, check]\n", 3, "unknown key 'tests' in 'checks'; did you mean 'test'? (known keys: build, test)")]
-    [InlineData("gates: {}\n", 1, "unknown key 'gates' (known keys: checks, failure_policy, budgets, notifications)")]
+    [InlineData("gates: {}\n", 1, "unknown key 'gates' (known keys: checks, failure_policy, dispatch, budgets, notifications)")]
     public void Load_AnUnknownKey_SuggestsTheClosestKnownOne(string yaml, int line, string fix)
     {
         AssertAt(Fails(yaml), line, fix);

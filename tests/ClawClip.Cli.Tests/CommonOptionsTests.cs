@@ -27,4 +27,27 @@ public sealed class CommonOptionsTests
         Assert.Equal(ExitCodes.Usage, error.ExitCode);
         Assert.Contains("like 90s, 30m, 2h or 1d", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("1", 1)]
+    [InlineData("32", 32)]
+    public void ParseMaxParallel_ReadsAWholeNumberInRange_OrNothing(string? text, int? expected)
+    {
+        Assert.Equal(expected, CommonOptions.ParseMaxParallel(text));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("33")]
+    [InlineData("-1")]
+    [InlineData("two")]
+    [InlineData("")]
+    public void ParseMaxParallel_RefusesAnythingElse_WithTheUsageExitCode(string text)
+    {
+        var error = Assert.Throws<CliException>(() => CommonOptions.ParseMaxParallel(text));
+
+        Assert.Equal(ExitCodes.Usage, error.ExitCode);
+        Assert.Equal($"--max-parallel must be a whole number from 1 to 32, not '{text}'", error.Message);
+    }
 }

@@ -136,4 +136,24 @@ public sealed class GitWorktreesTests : IAsyncLifetime, IDisposable
         Assert.Equal(string.Empty, (await Git("merge-base", "--is-ancestor", "main", "task/T-0001")).Trim()); // main is in the branch now
         Assert.Equal(2, (await Git("log", "-1", "--format=%P", "task/T-0001")).Trim().Split(' ').Length);
     }
+
+    [Fact]
+    public async Task EnsureAndRemove_ForManyTasksAtOnce_AllSucceed_SinceWorktreeChangesTakeTurns()
+    {
+        // Run side by side unguarded, `git worktree add` fails reading another add's half-written admin folder.
+        var ids = Enumerable.Range(1, 8).Select(n => TaskId.Parse($"T-{n:D4}")).ToList();
+        var other = new GitWorktrees(repository.Git); // a second instance on the same repository, like the merge queue's
+
+        var created = await Task.WhenAll(ids.Select((id, i) => (i % 2 == 0 ? worktrees : other).EnsureAsync(id, "main", CancellationToken.None)));
+
+        Assert.All(created, w => Assert.True(File.Exists(Path.Combine(w.Path, "README.md")), w.Path));
+        await Task.WhenAll(ids.Select(async (id, i) =>
+        {
+            var mine = i % 2 == 0 ? worktrees : other;
+            await mine.RemoveAsync(id, CancellationToken.None);
+            await mine.DeleteBranchAsync(id, CancellationToken.None);
+        }));
+        Assert.Equal(string.Empty, (await Git("branch", "--list", "task/*")).Trim());
+        Assert.Single((await Git("worktree", "list", "--porcelain")).Split('\n'), l => l.StartsWith("worktree ", StringComparison.Ordinal));
+    }
 }

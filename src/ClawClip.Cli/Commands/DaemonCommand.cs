@@ -24,10 +24,12 @@ internal static class DaemonCommand
         var runTimeout = new Option<string?>("--run-timeout") { Description = "Wall time per agent run (default: the agent's lease)." };
         var checkTimeout = new Option<string>("--check-timeout") { Description = "How long each build or test command may run.", DefaultValueFactory = _ => "30m" };
         var envFile = new Option<string?>("--env-file") { Description = "KEY=value lines to add to the daemon's environment (secrets a LaunchAgent plist must not hold)." };
-        var command = new Command("daemon", "Run the agents all day: plan from ROADMAP.md, reap, dispatch, review and merge, until SIGTERM.") { interval, pmInterval, stopTimeout, target, runTimeout, checkTimeout, envFile };
+        var maxParallel = CommonOptions.MaxParallel();
+        var command = new Command("daemon", "Run the agents all day: plan from ROADMAP.md, reap, dispatch, review and merge, until SIGTERM.") { interval, pmInterval, stopTimeout, target, runTimeout, checkTimeout, envFile, maxParallel };
         command.OnRun(async (parse, cancellationToken) =>
         {
             var repository = CommonOptions.Repository(parse);
+            var parallel = CommonOptions.ParseMaxParallel(parse.GetValue(maxParallel));
             if (parse.GetValue(envFile) is { } file)
             {
                 try
@@ -47,7 +49,7 @@ internal static class DaemonCommand
             var store = await repository.OpenStoreForRunnersAsync(cancellationToken).ConfigureAwait(false);
             var composition = PipelineComposition.Load(repository);
             var team = TeamLoader.Load(repository, new ProcessRunner());
-            var settings = composition.Settings(parse.GetRequiredValue(target), parse.GetValue(runTimeout) is { } t ? CommonOptions.ParseDuration(t) : null);
+            var settings = composition.Settings(parse.GetRequiredValue(target), parse.GetValue(runTimeout) is { } t ? CommonOptions.ParseDuration(t) : null, parallel);
             var checks = CommonOptions.ParseDuration(parse.GetRequiredValue(checkTimeout));
             var notifications = composition.Config.Notifications;
             var paths = new DaemonPaths(repository.Root);

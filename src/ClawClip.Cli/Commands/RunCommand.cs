@@ -17,11 +17,13 @@ internal static class RunCommand
         var target = new Option<string>("--target") { Description = "The branch tasks start from and land on.", DefaultValueFactory = _ => "main" };
         var runTimeout = new Option<string?>("--run-timeout") { Description = "Wall time per agent run before it is killed (90s, 30m); default: the agent's lease." };
         var checkTimeout = new Option<string>("--check-timeout") { Description = "How long each build or test command may run.", DefaultValueFactory = _ => "30m" };
+        var maxParallel = CommonOptions.MaxParallel();
         var json = CommonOptions.Json();
-        var command = new Command("run", "Take backlog tasks through dev → checks → QA → merge with the configured agents.") { once, target, runTimeout, checkTimeout, json };
+        var command = new Command("run", "Take backlog tasks through dev → checks → QA → merge with the configured agents.") { once, target, runTimeout, checkTimeout, maxParallel, json };
         command.OnRun(async (parse, cancellationToken) =>
         {
             var repository = CommonOptions.Repository(parse);
+            var parallel = CommonOptions.ParseMaxParallel(parse.GetValue(maxParallel));
             var store = await repository.OpenStoreForRunnersAsync(cancellationToken).ConfigureAwait(false);
             var composition = PipelineComposition.Load(repository);
             var team = TeamLoader.Load(repository, new ProcessRunner());
@@ -31,7 +33,7 @@ internal static class RunCommand
             }
 
             var asJson = parse.GetValue(json);
-            var settings = composition.Settings(parse.GetRequiredValue(target), parse.GetValue(runTimeout) is { } t ? CommonOptions.ParseDuration(t) : null);
+            var settings = composition.Settings(parse.GetRequiredValue(target), parse.GetValue(runTimeout) is { } t ? CommonOptions.ParseDuration(t) : null, parallel);
             var runner = composition.Runner(repository, store, team, settings, CommonOptions.ParseDuration(parse.GetRequiredValue(checkTimeout)), new ConsoleObserver(quiet: asJson));
             var report = await runner.RunUntilIdleAsync(cancellationToken).ConfigureAwait(false);
             await store.FlushLineageAsync(cancellationToken).ConfigureAwait(false);

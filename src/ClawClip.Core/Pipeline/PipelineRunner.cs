@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using ClawClip.Core.Agents;
 using ClawClip.Core.Budgets;
 using ClawClip.Core.Merging;
@@ -9,11 +10,17 @@ namespace ClawClip.Core.Pipeline;
 /// <summary>
 /// Takes the backlog through the pipeline until nothing is left to do: tasks the team's devs already hold and
 /// nobody is working on are taken up again (a run that died resumes), idle devs claim what they can, each task
-/// goes through the review loop, and the merge queue lands what was approved. Passes repeat while any of
-/// them moves a task. This is <c>clawclip run --once</c>; the daemon runs the same pieces on timers.
+/// goes through the review loop, and the merge queue lands what was approved. Several devs work at once, up to
+/// <see cref="PipelineSettings.MaxParallel"/> tasks in all and each dev's <c>max_concurrent_tasks</c>; whenever a
+/// task's step ends, the next task starts, and work that reached the merge queue lands meanwhile, one merge at a
+/// time. Passes repeat while any of them moves a task. This is <c>clawclip run --once</c> and the daemon's work loop.
 /// </summary>
 public sealed class PipelineRunner
 {
+    // While agents work, the dispatcher looks again this often for backlog that arrived meanwhile, so a free slot does
+    // not wait for a long run to end.
+    private static readonly TimeSpan LookAgainEvery = TimeSpan.FromSeconds(30);
+
     private readonly ITaskStore store;
     private readonly ITaskClaims claims;
     private readonly IAgentTrust trust;
@@ -71,9 +78,8 @@ public sealed class PipelineRunner
 
             passes++;
             var moved = await claims.ReapAsync(cancellationToken).ConfigureAwait(false) is { Requeued.Count: > 0 } or { Failed.Count: > 0 };
-            moved |= await TakeUpHeldAsync(touched, stuck, cancellationToken).ConfigureAwait(false);
-            moved |= await ClaimAndCarryAsync(touched, stuck, cancellationToken).ConfigureAwait(false);
-            moved |= await MergeAsync(touched, cancellationToken).ConfigureAwait(false);
+            moved |= await DispatchAsync(touched, stuck, cancellationToken).ConfigureAwait(false);
+            moved |= Record(touched, await MergeAsync(cancellationToken).ConfigureAwait(false));
             await lineage.FlushLineageAsync(cancellationToken).ConfigureAwait(false);
             if (!moved)
             {
@@ -84,8 +90,8 @@ public sealed class PipelineRunner
 
     /// <summary>
     /// Gives back to the backlog every task a dev of this team holds (claimed or running) that nobody is working on
-    /// now: what a stop leaves after its agents were killed. The dev's context snapshot keeps the session, so the
-    /// next claim resumes it. Returns the tasks released.
+    /// now: what a stop leaves after its agents were killed. The release records the session the killed run had
+    /// started, and the dev's context snapshot keeps it too, so the next claim resumes it. Returns the tasks released.
     /// </summary>
     public async Task<IReadOnlyList<TaskId>> ReleaseHeldAsync(string reason, CancellationToken cancellationToken)
     {
@@ -98,7 +104,11 @@ public sealed class PipelineRunner
                 continue;
             }
 
-            var request = new TransitionRequest(task.Id, TaskState.Backlog, Actor.ClawClip, reason, PipelinePolicies.ReleasedOnStop) { ExpectedFrom = task.Status };
+            var request = new TransitionRequest(task.Id, TaskState.Backlog, Actor.ClawClip, reason, PipelinePolicies.ReleasedOnStop)
+            {
+                ExpectedFrom = task.Status,
+                Session = pipeline.TakeUnfinishedSession(task.Id),
+            };
             if (await store.TransitionAsync(request, cancellationToken).ConfigureAwait(false) is TransitionResult.Moved)
             {
                 released.Add(task.Id);
@@ -110,55 +120,270 @@ public sealed class PipelineRunner
         return released;
     }
 
-    // Tasks a dev of this team holds and nobody is running: a run that died (or a process killed) left them.
-    // A task that could not move (no reviewer, a reviewer that keeps failing) is not tried again in the same run.
-    private async Task<bool> TakeUpHeldAsync(Dictionary<TaskId, TaskState> touched, HashSet<TaskId> stuck, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether <paramref name="dev"/> may claim now — inside its availability windows, and neither it nor the team
+    /// paused by a budget — and which goals' tasks it must leave (a goal out of budget); null when it may not.
+    /// </summary>
+    private async Task<ClaimPermit?> MayClaimNowAsync(TeamMember dev, CancellationToken cancellationToken)
     {
-        var moved = false;
-        var held = (await store.ListAsync(cancellationToken).ConfigureAwait(false))
-            .Where(t => t.Status is TaskState.Claimed or TaskState.Running or TaskState.Review && IsDev(t.Holder) && !stuck.Contains(t.Id));
-        foreach (var task in held)
+        if (!dev.Definition.IsAvailableAt(time.GetUtcNow()))
         {
-            moved |= await CarryAsync(task.Id, touched, stuck, cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
-        return moved;
+        var permit = Budgets is null ? ClaimPermit.Open : await Budgets.BeforeClaimAsync(dev.Name, cancellationToken).ConfigureAwait(false);
+        if (!permit.MayClaim)
+        {
+            observer.Said(permit.Refusal!);
+            return null;
+        }
+
+        return permit;
     }
 
-    private async Task<bool> ClaimAndCarryAsync(Dictionary<TaskId, TaskState> touched, HashSet<TaskId> stuck, CancellationToken cancellationToken)
+    /// <summary>The best backlog task <paramref name="dev"/> can take (priority, its skills, dependencies done, goals in budget), claimed for it.</summary>
+    private async Task<ClaimResult> ClaimForAsync(TeamMember dev, ClaimPermit permit, CancellationToken cancellationToken)
     {
-        var moved = false;
-        foreach (var dev in team.Devs.Where(d => d.Definition.IsAvailableAt(time.GetUtcNow())))
+        var tier = (await trust.ReadTrustAsync(dev.Name, cancellationToken).ConfigureAwait(false)).Tier;
+        var request = new ClaimRequest(dev.Name, dev.Definition.Skills.ToHashSet(StringComparer.Ordinal), tier) { ExcludedGoals = permit.ExcludedGoals };
+        var result = await claims.ClaimNextAsync(request, cancellationToken).ConfigureAwait(false);
+        if (result is ClaimResult.Claimed claimed)
+        {
+            observer.Noted(claimed.Task.Id, $"claimed by {dev.Name} ({tier.Name()})");
+        }
+
+        return result;
+    }
+
+    // One pass of work: held tasks nobody runs are taken up, then idle devs claim, each task carried on a task of
+    // its own, at most MaxParallel at once and each dev within its slots. When a task's step ends its slots go to the
+    // next one at once; work that reached merging lands meanwhile. The pass ends when nothing runs and nothing more
+    // can start. A failure (or cancellation) starts nothing more, waits for what runs to end — so no run lock is left
+    // held for the release after a stop — and is then thrown.
+    private async Task<bool> DispatchAsync(Dictionary<TaskId, TaskState> touched, HashSet<TaskId> stuck, CancellationToken cancellationToken)
+    {
+        var pass = new Pass(touched, stuck);
+        using var lookAgain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task? timer = null;
+        await GuardAsync(pass, () => QueueHeldAsync(pass, cancellationToken)).ConfigureAwait(false);
+        try
         {
             while (true)
             {
-                var permit = Budgets is null ? ClaimPermit.Open : await Budgets.BeforeClaimAsync(dev.Name, cancellationToken).ConfigureAwait(false);
-                if (!permit.MayClaim)
+                if (cancellationToken.IsCancellationRequested)
                 {
-                    observer.Said(permit.Refusal!);
+                    pass.Failure ??= ExceptionDispatchInfo.Capture(new OperationCanceledException(cancellationToken));
+                }
+
+                if (pass.Failure is null)
+                {
+                    await GuardAsync(pass, () => StartWhatCanStartAsync(pass, cancellationToken)).ConfigureAwait(false);
+                }
+
+                if (pass.Running.Count == 0 && pass.Merging is null)
+                {
                     break;
                 }
 
-                var tier = (await trust.ReadTrustAsync(dev.Name, cancellationToken).ConfigureAwait(false)).Tier;
-                var request = new ClaimRequest(dev.Name, dev.Definition.Skills.ToHashSet(StringComparer.Ordinal), tier) { ExcludedGoals = permit.ExcludedGoals };
-                var result = await claims.ClaimNextAsync(request, cancellationToken).ConfigureAwait(false);
-                if (result is not ClaimResult.Claimed claimed)
+                timer ??= pass.Failure is null ? Task.Delay(LookAgainEvery, time, lookAgain.Token) : null;
+                var done = await Task.WhenAny(pass.Running.Keys.Cast<Task>().Append(pass.Merging).Append(timer).OfType<Task>()).ConfigureAwait(false);
+                if (done == timer)
                 {
-                    break; // nothing this dev can take, or a stop (the next pass sees it)
+                    timer = null;
+                    pass.Exhausted.Clear();
+                    await GuardAsync(pass, () => QueueHeldAsync(pass, cancellationToken)).ConfigureAwait(false);
                 }
+                else if (done == pass.Merging)
+                {
+                    await MergeEndedAsync(pass, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    CarryEnded(pass, (Task<Carried>)done, cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            await lookAgain.CancelAsync().ConfigureAwait(false);
+        }
 
-                observer.Noted(claimed.Task.Id, $"claimed by {dev.Name} ({tier.Name()})");
-                moved = true;
-                await CarryAsync(claimed.Task.Id, touched, stuck, cancellationToken).ConfigureAwait(false);
+        pass.Failure?.Throw();
+        return pass.Moved;
+    }
+
+    private async Task StartWhatCanStartAsync(Pass pass, CancellationToken cancellationToken)
+    {
+        while (pass.Running.Count < pipeline.Settings.MaxParallel)
+        {
+            if ((TakeUpNext(pass) ?? await ClaimNextAsync(pass, cancellationToken).ConfigureAwait(false)) is not { } next)
+            {
+                return;
+            }
+
+            var (dev, id) = next;
+            pass.Running[Task.Run(() => CarryAsync(id, cancellationToken), CancellationToken.None)] = (dev, id);
+        }
+    }
+
+    // A held task whose dev has a free slot, in the order they were found.
+    private (TeamMember Dev, TaskId Task)? TakeUpNext(Pass pass)
+    {
+        for (var i = 0; i < pass.Held.Count; i++)
+        {
+            var (dev, id) = pass.Held[i];
+            if (pipeline.Slots.TryTake(dev.Name))
+            {
+                pass.Held.RemoveAt(i);
+                return (dev, id);
             }
         }
 
-        return moved;
+        return null;
     }
 
-    private async Task<bool> MergeAsync(Dictionary<TaskId, TaskState> touched, CancellationToken cancellationToken)
+    // The dev with the fewest runs going that may claim and has a free slot claims; one that finds nothing is not
+    // asked again until something ends (a task back in the backlog, a dependency landed) or the timer fires.
+    private async Task<(TeamMember Dev, TaskId Task)?> ClaimNextAsync(Pass pass, CancellationToken cancellationToken)
     {
-        var moved = false;
+        var devs = team.Devs.Where(d => !pass.Exhausted.Contains(d.Name)).OrderBy(d => pipeline.Slots.InUse(d.Name)).ToList();
+        foreach (var dev in devs)
+        {
+            if (await MayClaimNowAsync(dev, cancellationToken).ConfigureAwait(false) is not { } permit)
+            {
+                pass.Exhausted.Add(dev.Name);
+                continue;
+            }
+
+            if (!pipeline.Slots.TryTake(dev.Name))
+            {
+                continue; // busy with as many tasks as it may hold
+            }
+
+            ClaimResult result;
+            try
+            {
+                result = await ClaimForAsync(dev, permit, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                pipeline.Slots.Release(dev.Name);
+                throw;
+            }
+
+            if (result is ClaimResult.Claimed claimed)
+            {
+                pass.Moved = true;
+                return (dev, claimed.Task.Id);
+            }
+
+            pipeline.Slots.Release(dev.Name);
+            pass.Exhausted.Add(dev.Name);
+            if (result is ClaimResult.Stopped)
+            {
+                pass.Exhausted.UnionWith(team.Devs.Select(d => d.Name)); // an emergency stop: the next pass sees it
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private void CarryEnded(Pass pass, Task<Carried> done, CancellationToken cancellationToken)
+    {
+        var (dev, id) = pass.Running[done];
+        pass.Running.Remove(done);
+        pipeline.Slots.Release(dev.Name);
+        pass.Exhausted.Clear();
+        if (done.Exception is { } failed)
+        {
+            pass.Failure ??= ExceptionDispatchInfo.Capture(failed.InnerException ?? failed);
+            return;
+        }
+
+        if (done.IsCanceled)
+        {
+            pass.Failure ??= ExceptionDispatchInfo.Capture(new OperationCanceledException(cancellationToken));
+            return;
+        }
+
+        var carried = done.Result;
+        pass.Moved |= carried.Moved;
+        if (carried.Status is { } status)
+        {
+            pass.Touched[id] = status;
+            if (status is TaskState.Claimed or TaskState.Running or TaskState.Review)
+            {
+                pass.Stuck.Add(id); // still with its dev or reviewer after a whole step: it waits for the next run
+            }
+            else if (status == TaskState.Merging)
+            {
+                StartMerging(pass, cancellationToken);
+            }
+        }
+    }
+
+    // One merge run at a time (the merge lock makes it so across processes too); work approved while it runs makes
+    // it run once more.
+    private void StartMerging(Pass pass, CancellationToken cancellationToken)
+    {
+        if (pass.Merging is not null)
+        {
+            pass.MergeAgain = true;
+            return;
+        }
+
+        if (pass.Failure is null)
+        {
+            pass.Merging = Task.Run(() => MergeAsync(cancellationToken), CancellationToken.None);
+        }
+    }
+
+    private async Task MergeEndedAsync(Pass pass, CancellationToken cancellationToken)
+    {
+        var merging = pass.Merging!;
+        pass.Merging = null;
+        try
+        {
+            pass.Moved |= Record(pass.Touched, await merging.ConfigureAwait(false));
+        }
+        catch (Exception e)
+        {
+            pass.Failure ??= ExceptionDispatchInfo.Capture(e);
+            return;
+        }
+
+        // Landed work may free tasks that depended on it; work sent back (a conflict) is held again by its dev.
+        pass.Exhausted.Clear();
+        await GuardAsync(pass, () => QueueHeldAsync(pass, cancellationToken)).ConfigureAwait(false);
+        if (pass.MergeAgain)
+        {
+            pass.MergeAgain = false;
+            StartMerging(pass, cancellationToken);
+        }
+    }
+
+    // Tasks a dev of this team holds and nobody is running: a run that died (or a process killed) left them, or the
+    // merge queue sent them back. A task that could not move (no reviewer, a reviewer that keeps failing) is not
+    // tried again in the same run.
+    private async Task QueueHeldAsync(Pass pass, CancellationToken cancellationToken)
+    {
+        var active = pass.Running.Values.Select(r => r.Task).Concat(pass.Held.Select(h => h.Task)).ToHashSet();
+        foreach (var task in await store.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (task.Status is TaskState.Claimed or TaskState.Running or TaskState.Review
+                && team.Find(task.Holder) is { Definition.Role: AgentRole.Dev } dev
+                && !pass.Stuck.Contains(task.Id)
+                && !active.Contains(task.Id))
+            {
+                pass.Held.Add((dev, task.Id));
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<(TaskId Task, TaskState Status)>> MergeAsync(CancellationToken cancellationToken)
+    {
+        var landed = new List<(TaskId, TaskState)>();
         foreach (var (id, outcome) in await mergeQueue.RunOnceAsync(cancellationToken).ConfigureAwait(false))
         {
             if (outcome is MergeOutcome.TargetBusy || await store.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } task)
@@ -166,19 +391,19 @@ public sealed class PipelineRunner
                 continue;
             }
 
-            moved = true;
-            touched[id] = (await pipeline.SettleAsync(task, cancellationToken).ConfigureAwait(false)).Status;
+            landed.Add((id, (await pipeline.SettleAsync(task, cancellationToken).ConfigureAwait(false)).Status));
         }
 
-        return moved;
+        await lineage.FlushLineageAsync(cancellationToken).ConfigureAwait(false);
+        return landed;
     }
 
-    private async Task<bool> CarryAsync(TaskId id, Dictionary<TaskId, TaskState> touched, HashSet<TaskId> stuck, CancellationToken cancellationToken)
+    private async Task<Carried> CarryAsync(TaskId id, CancellationToken cancellationToken)
     {
         using var held = await runLock.TryAcquireAsync(id, cancellationToken).ConfigureAwait(false);
         if (held is null)
         {
-            return false; // another process is working on it
+            return new Carried(null, false); // another process is working on it
         }
 
         // The lock was free: whoever ran this task before is gone, but its agent may live on in a session of its own.
@@ -192,7 +417,7 @@ public sealed class PipelineRunner
             || task.Status is not (TaskState.Claimed or TaskState.Running or TaskState.Review)
             || !IsDev(task.Holder))
         {
-            return false;
+            return new Carried(null, false);
         }
 
         var before = task.History.Count;
@@ -206,16 +431,60 @@ public sealed class PipelineRunner
             task = await store.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? task;
         }
 
-        touched[id] = task.Status;
-        if (task.Status is TaskState.Claimed or TaskState.Running or TaskState.Review)
-        {
-            stuck.Add(id); // still with its dev or reviewer after a whole step: it waits for the next run
-        }
-
         // One group commit for everything this task's step changed; its records were durable all along.
         await lineage.FlushLineageAsync(cancellationToken).ConfigureAwait(false);
-        return task.History.Count != before;
+        return new Carried(task.Status, task.History.Count != before);
+    }
+
+    private static bool Record(Dictionary<TaskId, TaskState> touched, IReadOnlyList<(TaskId Task, TaskState Status)> landed)
+    {
+        foreach (var (id, status) in landed)
+        {
+            touched[id] = status;
+        }
+
+        return landed.Count > 0;
+    }
+
+    private static async Task GuardAsync(Pass pass, Func<Task> step)
+    {
+        try
+        {
+            await step().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            pass.Failure ??= ExceptionDispatchInfo.Capture(e);
+        }
     }
 
     private bool IsDev(string? holder) => team.Find(holder) is { Definition.Role: AgentRole.Dev };
+
+    /// <summary>What one task's step came to: its status after (null when it was not this runner's to carry), and whether it moved.</summary>
+    private sealed record Carried(TaskState? Status, bool Moved);
+
+    /// <summary>
+    /// One work pass's bookkeeping. Only the dispatcher's loop reads and writes it, one step at a time: the tasks it
+    /// starts return what they did instead of writing here.
+    /// </summary>
+    private sealed class Pass(Dictionary<TaskId, TaskState> touched, HashSet<TaskId> stuck)
+    {
+        public Dictionary<TaskId, TaskState> Touched { get; } = touched;
+
+        public HashSet<TaskId> Stuck { get; } = stuck;
+
+        public Dictionary<Task<Carried>, (TeamMember Dev, TaskId Task)> Running { get; } = [];
+
+        public List<(TeamMember Dev, TaskId Task)> Held { get; } = [];
+
+        public HashSet<AgentId> Exhausted { get; } = [];
+
+        public Task<IReadOnlyList<(TaskId Task, TaskState Status)>>? Merging { get; set; }
+
+        public bool MergeAgain { get; set; }
+
+        public bool Moved { get; set; }
+
+        public ExceptionDispatchInfo? Failure { get; set; }
+    }
 }

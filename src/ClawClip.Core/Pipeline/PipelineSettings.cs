@@ -15,4 +15,10 @@ public sealed record PipelineSettings(string Target, FailurePolicy FailurePolicy
 
     /// <summary>The budgets (<c>clawclip.yaml</c>); the pipeline applies the per-task limit before each dev run.</summary>
     public BudgetLimits Budgets { get; init; } = BudgetLimits.None;
+
+    /// <summary>
+    /// Tasks worked on at once in a work pass (<c>dispatch.max_parallel</c> in <c>clawclip.yaml</c>, or
+    /// <c>--max-parallel</c>); each agent also stays within its own <c>max_concurrent_tasks</c>.
+    /// </summary>
+    public int MaxParallel { get; init; } = RepositoryConfig.DefaultMaxParallel;
 }

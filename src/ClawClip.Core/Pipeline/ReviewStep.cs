@@ -28,10 +28,12 @@ internal sealed class ReviewStep
     private readonly IPipelineObserver observer;
     private readonly TaskMoves moves;
     private readonly IRunLeftovers leftovers;
+    private readonly AgentSlots slots;
 
-    public ReviewStep(IAgentFiles agentFiles, IAgentTrust trust, IWorktrees worktrees, IWorkChecks checks, Team team, PipelineSettings settings, TimeProvider time, IPipelineObserver observer, TaskMoves moves, IRunLeftovers leftovers)
+    public ReviewStep(IAgentFiles agentFiles, IAgentTrust trust, IWorktrees worktrees, IWorkChecks checks, Team team, PipelineSettings settings, TimeProvider time, IPipelineObserver observer, TaskMoves moves, IRunLeftovers leftovers, AgentSlots slots)
     {
         this.leftovers = leftovers;
+        this.slots = slots;
         this.agentFiles = agentFiles;
         this.trust = trust;
         this.worktrees = worktrees;
@@ -60,6 +62,9 @@ internal sealed class ReviewStep
         var policy = TierPolicy.For(qaTier) with { AllowedTools = ReviewTools };
         var spent = new RunSpend();
         var lastProblem = "no review ran";
+
+        // The reviewer works on as many tasks at once as its max_concurrent_tasks allows; other reviews wait their turn.
+        using var slot = await slots.TakeAsync(reviewer.Name, cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; attempt <= ReviewTries; attempt++)
         {
             observer.Noted(task.Id, $"{reviewer.Name} reviews ({diff.Files.Count} file(s) changed)");
@@ -120,9 +125,13 @@ internal sealed class ReviewStep
         }
 
         var revised = await moves.MoveAsync(task, TaskState.Running, reviewer, $"{reviewer.Name} asks for a revision (round {round} of {TaskPipeline.MaxReviseRounds}): {summary}\n{comments}", PipelinePolicies.QaRevise, cancellationToken, spent, session, data, TierPolicy.For((await trust.ReadTrustAsync(dev.Name, cancellationToken).ConfigureAwait(false)).Tier).Lease).ConfigureAwait(false);
+        // The dev's snapshot may be about another task it works on at the same time: then this task's session is the
+        // one its history recorded, not the snapshot's.
         var snapshot = await agentFiles.ReadSnapshotAsync(dev.Name, cancellationToken).ConfigureAwait(false);
+        var devSession = snapshot.Task == task.Id ? snapshot.SessionId : TaskSessions.LastOf(task, dev.Name);
+        var files = snapshot.Task == task.Id ? snapshot.FilesTouched : [];
         await agentFiles.SaveSnapshotAsync(
-            snapshot with { Task = task.Id, QaComments = verdict.Comments, Summary = $"revise round {round}: {summary}", UpdatedAt = time.GetUtcNow() },
+            new ContextSnapshot(dev.Name, task.Id, devSession, $"revise round {round}: {summary}", files, verdict.Comments, time.GetUtcNow()),
             $"{reviewer.Name}'s {verdict.Comments.Count} comment(s) on {task.Id} for {dev.Name} (revise round {round} of {TaskPipeline.MaxReviseRounds}).",
             cancellationToken).ConfigureAwait(false);
         observer.Noted(task.Id, $"{reviewer.Name} asks for a revision (round {round} of {TaskPipeline.MaxReviseRounds}): {summary}");

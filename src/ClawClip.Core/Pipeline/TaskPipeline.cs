@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ClawClip.Core.Agents;
 using ClawClip.Core.Budgets;
 using ClawClip.Core.Policies;
@@ -31,6 +32,9 @@ public sealed class TaskPipeline
     private readonly TaskMoves moves;
     private readonly ReviewStep review;
 
+    // Sessions of dev runs started and not yet ended, by task: what a stop that kills the run records on the release.
+    private readonly ConcurrentDictionary<TaskId, string> unfinished = new();
+
     public TaskPipeline(
         ITaskStore store,
         IAgentFiles agentFiles,
@@ -52,12 +56,25 @@ public sealed class TaskPipeline
         this.time = time;
         this.observer = observer;
         Leftovers = leftovers ?? NoLeftovers.Instance;
+        Slots = new AgentSlots(team);
         moves = new TaskMoves(store, trust);
-        review = new ReviewStep(agentFiles, trust, worktrees, checks, team, settings, time, observer, moves, Leftovers);
+        review = new ReviewStep(agentFiles, trust, worktrees, checks, team, settings, time, observer, moves, Leftovers, Slots);
     }
 
     /// <summary>Where runs record what they start, and how what a dead runner left is stopped.</summary>
     public IRunLeftovers Leftovers { get; }
+
+    /// <summary>How the pipeline runs: the target, the failure policy, how many tasks at once.</summary>
+    internal PipelineSettings Settings => settings;
+
+    /// <summary>Each agent's runs going on now, against its <c>max_concurrent_tasks</c>.</summary>
+    internal AgentSlots Slots { get; }
+
+    /// <summary>
+    /// The session of the dev run on <paramref name="task"/> that this process started and that never ended (a stop
+    /// killed it), forgotten once asked for; null when there is none.
+    /// </summary>
+    public string? TakeUnfinishedSession(TaskId task) => unfinished.TryRemove(task, out var session) ? session : null;
 
     /// <summary>
     /// Takes <paramref name="task"/> (claimed, running or in review, held by one of the team's devs) as far as it
@@ -202,9 +219,9 @@ public sealed class TaskPipeline
             }
 
             observer.Noted(task.Id, $"{check.Summary}: back to {dev.Name} (round {round + 1} of {policy.CheckRounds})");
-            var snapshot = await agentFiles.ReadSnapshotAsync(dev.Name, cancellationToken).ConfigureAwait(false);
+            // Written whole for this task: the dev's snapshot may be about another task it works on at the same time.
             await agentFiles.SaveSnapshotAsync(
-                snapshot with { Summary = $"checks failed: {check.Summary}", UpdatedAt = time.GetUtcNow() },
+                new ContextSnapshot(dev.Name, task.Id, run.Keep, $"checks failed: {check.Summary}", run.Diff.Files, feedback.Comments, time.GetUtcNow()),
                 $"{task.Id}: {decision.Reason}; back to {dev.Name} with the output (round {round + 1} of {policy.CheckRounds}).",
                 cancellationToken).ConfigureAwait(false);
             feedback = feedback with { FailedCheck = check, MergeProblem = null, ConflictedFiles = [] };
@@ -214,13 +231,16 @@ public sealed class TaskPipeline
     private async Task<DevRun> RunDevAsync(TaskRecord task, TeamMember dev, Worktree worktree, DevFeedback feedback, TierPolicy policy, CancellationToken cancellationToken)
     {
         var snapshot = await agentFiles.ReadSnapshotAsync(dev.Name, cancellationToken).ConfigureAwait(false);
-        var resume = snapshot.Task == task.Id ? snapshot.SessionId : null;
+        var mine = snapshot.Task == task.Id;
+
+        // The snapshot holds one task; a dev working on several at once resumes this one's session from its history.
+        var resume = mine ? snapshot.SessionId : TaskSessions.LastOf(task, dev.Name);
         var session = resume ?? Guid.NewGuid().ToString();
-        if (snapshot.Task != task.Id || resume is null)
+        if (!mine || resume is null)
         {
             // Saved before the run starts: if the run dies half-way, the retry resumes this session.
-            snapshot = new ContextSnapshot(dev.Name, task.Id, session, snapshot.Task == task.Id ? snapshot.Summary : "starting", snapshot.Task == task.Id ? snapshot.FilesTouched : [], feedback.Comments, time.GetUtcNow());
-            await agentFiles.SaveSnapshotAsync(snapshot, $"{dev.Name} starts session {session} on {task.Id}.", cancellationToken).ConfigureAwait(false);
+            snapshot = new ContextSnapshot(dev.Name, task.Id, session, mine ? snapshot.Summary : resume is null ? "starting" : "resuming", mine ? snapshot.FilesTouched : [], feedback.Comments, time.GetUtcNow());
+            await agentFiles.SaveSnapshotAsync(snapshot, $"{dev.Name} {(resume is null ? "starts" : "resumes")} session {session} on {task.Id}.", cancellationToken).ConfigureAwait(false);
         }
 
         observer.Noted(task.Id, resume is null ? $"{dev.Name} starts (session {session})" : $"{dev.Name} resumes session {resume}");
@@ -230,7 +250,9 @@ public sealed class TaskPipeline
             NewSessionId = resume is null ? session : null,
             ProcessGroupFile = Leftovers.RecordFor(task.Id),
         };
+        unfinished[task.Id] = session;
         var result = await dev.Runtime.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        unfinished.TryRemove(task.Id, out _);
         var used = result.SessionId ?? session;
 
         // A session that could not be resumed is not tried again: the next run starts afresh, from the prompt.
@@ -250,7 +272,7 @@ public sealed class TaskPipeline
             await agentFiles.WriteOutboxAsync(new Outbox(dev.Name, task.Id, result.Result ?? string.Empty, [], [], time.GetUtcNow()), $"{dev.Name} hands {task.Id} to the checks and review.", cancellationToken).ConfigureAwait(false);
         }
 
-        return new DevRun(result, used, diff);
+        return new DevRun(result, used, keep, diff);
     }
 
     private async Task<TaskRecord> DevRunFailedAsync(TaskRecord task, TeamMember dev, DevRun run, RunSpend spent, CancellationToken cancellationToken)
@@ -260,12 +282,13 @@ public sealed class TaskPipeline
         await trust.RecordOutcomeAsync(dev.Name, task.Id, success: false, run.Result.CostUsd, $"{dev.Name}'s run on {task.Id} failed: {why}", settings.TrustRules, cancellationToken).ConfigureAwait(false);
         var retry = task.Attempt < task.Definition.MaxAttempts;
         return retry
-            ? await moves.MoveAsync(task, TaskState.Backlog, dev, $"{dev.Name}'s run failed: {why}. Back to the backlog for attempt {task.Attempt + 1} of {task.Definition.MaxAttempts}; the work so far stays on its branch, and the session is resumed.", PipelinePolicies.RunFailedRetry, cancellationToken, spent, run.Session).ConfigureAwait(false)
-            : await moves.MoveAsync(task, TaskState.Failed, dev, $"{dev.Name}'s run failed: {why}. That was attempt {task.Attempt} of {task.Definition.MaxAttempts}.", PipelinePolicies.RunFailedAttemptsUsed, cancellationToken, spent, run.Session).ConfigureAwait(false);
+            ? await moves.MoveAsync(task, TaskState.Backlog, dev, $"{dev.Name}'s run failed: {why}. Back to the backlog for attempt {task.Attempt + 1} of {task.Definition.MaxAttempts}; the work so far stays on its branch, and the session is resumed.", PipelinePolicies.RunFailedRetry, cancellationToken, spent, run.Keep).ConfigureAwait(false)
+            : await moves.MoveAsync(task, TaskState.Failed, dev, $"{dev.Name}'s run failed: {why}. That was attempt {task.Attempt} of {task.Definition.MaxAttempts}.", PipelinePolicies.RunFailedAttemptsUsed, cancellationToken, spent, run.Keep).ConfigureAwait(false);
     }
 
     private static string Summary(AgentRunResult result) =>
         result.Succeeded ? PipelineText.Tail(result.Result ?? string.Empty, 2_000) : "run failed: " + PipelineText.FirstLine(result.Failure ?? string.Empty);
 
-    private sealed record DevRun(AgentRunResult Result, string Session, TaskDiff Diff);
+    // Session: the one the run used. Keep: the one to resume next (null when it could not be resumed).
+    private sealed record DevRun(AgentRunResult Result, string Session, string? Keep, TaskDiff Diff);
 }

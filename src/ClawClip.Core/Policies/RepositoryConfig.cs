@@ -3,8 +3,8 @@ using ClawClip.Core.Budgets;
 namespace ClawClip.Core.Policies;
 
 /// <summary>
-/// What a repository says about itself in <c>clawclip.yaml</c>: its failure policy and the commands the dev→QA
-/// check and the merge gate run, and its budgets.
+/// What a repository says about itself in <c>clawclip.yaml</c>: its failure policy, the commands the dev→QA
+/// check and the merge gate run, how many agents may work at once, its budgets and its notifications.
 /// </summary>
 /// <param name="FailurePolicy">What each handoff does on failure.</param>
 /// <param name="BuildCommand">The build: the program, then each argument (never a shell string); null when not set.</param>
@@ -14,6 +14,21 @@ public sealed record RepositoryConfig(
     IReadOnlyList<string>? BuildCommand,
     IReadOnlyList<string>? TestCommand)
 {
+    /// <summary>
+    /// Agents at work at once when <c>clawclip.yaml</c> does not say: two keeps a 2-core machine busy without
+    /// starving the checks each finished run starts, and agents mostly wait on their model anyway.
+    /// </summary>
+    public const int DefaultMaxParallel = 2;
+
+    /// <summary>The most <c>dispatch.max_parallel</c> may be.</summary>
+    public const int MostParallel = 32;
+
+    /// <summary>
+    /// <c>dispatch.max_parallel</c>: how many agent runs (a dev's task, with its checks and review) go on at once in
+    /// one work pass, whatever each agent's own <c>max_concurrent_tasks</c> allows.
+    /// </summary>
+    public int MaxParallel { get; init; } = DefaultMaxParallel;
+
     /// <summary>The budgets: limits per task, per agent per day, per goal and in total; none when not set.</summary>
     public BudgetLimits Budgets { get; init; } = BudgetLimits.None;
 

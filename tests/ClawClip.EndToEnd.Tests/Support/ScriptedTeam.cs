@@ -18,8 +18,11 @@ public sealed class ScriptedTeam : IDisposable
         set -eu
         here="$(cd "$(dirname "$0")" && pwd)"
         role="$1"
+        # Agents of one role may run side by side: each call takes its number under a lock (mkdir is atomic).
+        until mkdir "$here/$role.lock" 2>/dev/null; do sleep 0.01; done
         n=$(( $(cat "$here/$role.count" 2>/dev/null || echo 0) + 1 ))
         echo "$n" > "$here/$role.count"
+        rmdir "$here/$role.lock"
         cat > "$here/$role-request-$n.json"
         step="$here/$role-$n.sh"
         [ -f "$step" ] || step="$here/$role-default.sh"
@@ -106,6 +109,24 @@ public sealed class ScriptedTeam : IDisposable
     public static string Revise(string file, int line, string comment) =>
         $$"""echo '{"is_error":false,"structured_output":{"verdict":"revise","summary":"not yet","comments":[{"file":"{{file}}","line":{{line}},"comment":"{{comment}}"}]},"total_cost_usd":0.002,"num_turns":1}'""" + "\n";
 
+    /// <summary>
+    /// Adds a dev (or sets one again) running the dev steps, allowed <paramref name="maxConcurrentTasks"/> tasks at
+    /// once; commits it on main.
+    /// </summary>
+    public void SetDev(string name, int maxConcurrentTasks)
+    {
+        WriteAgent(name, "dev", maxConcurrentTasks);
+        Repository.Git("add", "agents");
+        Repository.Git("commit", "-q", "-m", $"{name}: {maxConcurrentTasks} task(s) at once");
+    }
+
+    /// <summary>Sets <c>dispatch.max_parallel</c> in <c>clawclip.yaml</c> (the checks stay); commits it on main.</summary>
+    public void SetMaxParallel(int maxParallel)
+    {
+        File.AppendAllText(Path.Combine(Root, "clawclip.yaml"), $"\ndispatch:\n  max_parallel: {maxParallel}\n");
+        Repository.Git("commit", "-q", "-am", $"max_parallel: {maxParallel}");
+    }
+
     /// <summary>Sets what the dev does on its <paramref name="call"/>-th run (or <c>default</c>).</summary>
     public void Dev(string call, string step) => File.WriteAllText(Path.Combine(Scripts, $"dev-{call}.sh"), step);
 
@@ -131,7 +152,7 @@ public sealed class ScriptedTeam : IDisposable
     public async Task<string> SubmitAsync(string title, params string[] more) =>
         (await ClawclipAsync(["submit", "--title", title, .. more])).Trim();
 
-    public Task<string> RunOnceAsync() => ClawclipAsync("run", "--once", "--run-timeout", "60s", "--check-timeout", "60s");
+    public Task<string> RunOnceAsync(params string[] more) => ClawclipAsync(["run", "--once", "--run-timeout", "60s", "--check-timeout", "60s", .. more]);
 
     /// <summary><c>clawclip run --once</c> with variables added to its environment (and so to its agents', where their files allow).</summary>
     public Task<string> RunOnceAsync(IReadOnlyDictionary<string, string> environment) =>
@@ -200,9 +221,10 @@ public sealed class ScriptedTeam : IDisposable
         }
     }
 
-    private void WriteAgent(string name, string role) => Write($"agents/{name}.yaml", $"""
+    private void WriteAgent(string name, string role, int maxConcurrentTasks = 1) => Write($"agents/{name}.yaml", $"""
         name: {name}
         role: {role}
+        max_concurrent_tasks: {maxConcurrentTasks}
         runtime: command
         command: [/bin/bash, {Path.Combine(Scripts, "agent.sh")}, {role}]
         git:
