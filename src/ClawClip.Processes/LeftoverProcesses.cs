@@ -9,6 +9,9 @@ namespace ClawClip.Processes;
 /// </summary>
 public static class LeftoverProcesses
 {
+    // A group is recorded as its leader starts; the launcher makes it within milliseconds, seconds on a loaded machine.
+    private static readonly TimeSpan GroupFormingPatience = TimeSpan.FromSeconds(5);
+
     /// <summary>Kills the group recorded in <paramref name="groupFile"/>, if any, and removes the file. Returns whether a group was recorded.</summary>
     public static bool KillRecorded(string groupFile)
     {
@@ -28,7 +31,7 @@ public static class LeftoverProcesses
 
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var leader))
         {
-            ProcessGroup.Kill(leader);
+            ProcessGroup.KillWhenFormed(leader, GroupFormingPatience);
         }
 
         File.Delete(groupFile);

@@ -13,4 +13,8 @@ internal static partial class NativeMethods
 
     [LibraryImport("libc", EntryPoint = "getpgrp")]
     public static partial int GetProcessGroup();
+
+    /// <summary>The process group of <paramref name="pid"/>; -1 when there is no such process.</summary>
+    [LibraryImport("libc", EntryPoint = "getpgid", SetLastError = true)]
+    public static partial int GetProcessGroupOf(int pid);
 }

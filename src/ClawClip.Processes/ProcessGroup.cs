@@ -37,20 +37,43 @@ internal static class ProcessGroup
     /// Sends SIGKILL to every process in the group led by <paramref name="leaderPid"/>. Safe to call when
     /// the group is already gone. Never signals the runner's own group.
     /// </summary>
-    public static void Kill(int leaderPid)
+    /// <returns>Whether the signal was sent to a group.</returns>
+    public static bool Kill(int leaderPid)
     {
         if (leaderPid <= 1 || OperatingSystem.IsWindows())
         {
-            return;
+            return false;
         }
 
         // If the child had not yet reached setsid, its pid names no group (ESRCH); the tree kill covers it.
         if (leaderPid == NativeMethods.GetProcessGroup())
         {
-            return;
+            return false;
         }
 
-        _ = NativeMethods.Kill(-leaderPid, NativeMethods.SIGKILL);
+        return NativeMethods.Kill(-leaderPid, NativeMethods.SIGKILL) == 0;
+    }
+
+    /// <summary>
+    /// Kills the group <paramref name="leaderPid"/> leads, for a runner that did not start it (the one that did may
+    /// have died). A leader started a moment ago may not have made its group yet (it is still in the launcher,
+    /// before setsid): while that process lives outside a group of its own, this waits for the group, up to
+    /// <paramref name="patience"/>. A pid that names no process, or a process that never leads a group (the pid
+    /// reused by someone else), is left alone.
+    /// </summary>
+    public static void KillWhenFormed(int leaderPid, TimeSpan patience)
+    {
+        var deadline = Environment.TickCount64 + (long)patience.TotalMilliseconds;
+        while (!Kill(leaderPid))
+        {
+            var group = leaderPid > 1 && !OperatingSystem.IsWindows() ? NativeMethods.GetProcessGroupOf(leaderPid) : -1;
+            if (group < 0 || group == leaderPid || Environment.TickCount64 >= deadline)
+            {
+                return;
+            }
+
+            Thread.Sleep(10);
+        }
     }
 
     private static GroupLauncher? FindLauncher()

@@ -23,6 +23,22 @@ public sealed class LeftoverProcessesTests : IDisposable
         Assert.False(LeftoverProcesses.KillRecorded(file)); // nothing recorded any more
     }
 
+    [RequiresPerlFact]
+    public async Task KillRecorded_RightAfterTheStart_BeforeTheLauncherMadeTheGroup_WaitsForItAndKillsIt()
+    {
+        // A launcher slow to call setsid: the group is recorded before it exists, as on a loaded machine.
+        var slow = new GroupLauncher(ProcessGroup.Perl!, ["-e", "select(undef, undef, undef, 0.5); use POSIX (); POSIX::setsid(); exec { $ARGV[0] } @ARGV", "--"]);
+        var file = Path.Combine(folder, "T-0003.pgid");
+        var spec = Specs.Sh("sleep 1000 & exec sleep 1000") with { GroupFile = file, Timeout = TimeSpan.FromMinutes(5) };
+        var run = new ProcessRunner(TimeProvider.System, TimeSpan.FromSeconds(5), slow).RunAsync(spec, CancellationToken.None);
+        await Eventually.True(() => File.Exists(file) && new FileInfo(file).Length > 0, TimeSpan.FromSeconds(30), "the group to be recorded");
+
+        Assert.True(LeftoverProcesses.KillRecorded(file));
+
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.NotEqual(0, result.ExitCode);
+    }
+
     [Fact]
     public async Task GroupFile_IsRemovedWhenTheRunEnds()
     {
