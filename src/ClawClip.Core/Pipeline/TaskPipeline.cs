@@ -130,7 +130,7 @@ public sealed class TaskPipeline
 
     private async Task<(TaskRecord Task, DevFeedback Feedback)> FeedbackOnResumeAsync(TaskRecord task, TeamMember dev, Worktree worktree, CancellationToken cancellationToken)
     {
-        var last = task.History[^1];
+        var last = task.LastTransition; // an escalation's note since then changes nothing here
         if (last.From == TaskState.Review)
         {
             var snapshot = await agentFiles.ReadSnapshotAsync(dev.Name, cancellationToken).ConfigureAwait(false);

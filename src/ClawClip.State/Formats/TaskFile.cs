@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ClawClip.Core.Agents;
 using ClawClip.Core.Goals;
 using ClawClip.Core.Tasks;
@@ -39,6 +40,7 @@ internal static class TaskFile
         Goal = task.Definition.Goal?.Value,
         DependsOn = [.. task.Definition.DependsOn.Select(d => d.Value)],
         MaxAttempts = task.Definition.MaxAttempts,
+        EstimateMinutes = task.Definition.EstimateMinutes,
         Status = task.Status.Name(),
         Attempt = task.Attempt,
         Holder = task.Holder,
@@ -60,7 +62,11 @@ internal static class TaskFile
         Session = e.Session,
         At = e.At,
         Lease = e.Lease is { } lease ? new LeaseDto { ClaimedAt = lease.ClaimedAt, ExpiresAt = lease.ExpiresAt } : null,
+        Kind = e.Kind == TaskEventKind.Annotation ? AnnotationKind : null,
+        MinTier = e.MinTier?.Name(),
     };
+
+    private const string AnnotationKind = "annotation";
 
     private static TaskRecord FromDto(TaskDto dto, TaskId expectedId)
     {
@@ -80,7 +86,10 @@ internal static class TaskFile
             dto.Skills ?? [],
             dto.Goal is null ? null : GoalId.Parse(dto.Goal),
             [.. (dto.DependsOn ?? []).Select(TaskId.Parse)],
-            dto.MaxAttempts).Validated();
+            dto.MaxAttempts)
+        {
+            EstimateMinutes = dto.EstimateMinutes,
+        }.Validated();
 
         var history = Required(dto.History, "history").Select((e, i) => FromDto(e, i)).ToArray();
         var task = TaskRecord.Restore(id, definition, history);
@@ -111,6 +120,21 @@ internal static class TaskFile
                 : throw new InvalidDataException($"history[{index}].tier '{e.Tier}' is not a tier (intern, junior, senior, principal)");
         }
 
+        Tier? minTier = null;
+        if (e.MinTier is not null)
+        {
+            minTier = TierNames.TryParse(e.MinTier, out var reserved)
+                ? reserved
+                : throw new InvalidDataException($"history[{index}].min_tier '{e.MinTier}' is not a tier (intern, junior, senior, principal)");
+        }
+
+        var kind = e.Kind switch
+        {
+            null or "transition" => TaskEventKind.Transition,
+            AnnotationKind => TaskEventKind.Annotation,
+            _ => throw new InvalidDataException($"history[{index}].kind '{e.Kind}' is not an event kind: leave it out for a move, or write \"annotation\""),
+        };
+
         var lease = e.Lease is null ? null : new Lease(e.Lease.ClaimedAt, e.Lease.ExpiresAt);
         return new TaskEvent(
             from,
@@ -126,6 +150,8 @@ internal static class TaskFile
         {
             Turns = e.Turns is < 0 ? throw new InvalidDataException($"history[{index}].turns is {e.Turns}: a count of turns cannot be negative") : e.Turns,
             Session = e.Session,
+            Kind = kind,
+            MinTier = minTier,
         };
     }
 
@@ -159,6 +185,9 @@ internal static class TaskFile
         public List<string>? DependsOn { get; set; }
 
         public int MaxAttempts { get; set; }
+
+        /// <summary>Absent from files written before estimates existed: read as none.</summary>
+        public int? EstimateMinutes { get; set; }
 
         public string? Status { get; set; }
 
@@ -196,6 +225,14 @@ internal static class TaskFile
         public DateTimeOffset At { get; set; }
 
         public LeaseDto? Lease { get; set; }
+
+        /// <summary>Written only for an annotation; a move has none.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Kind { get; set; }
+
+        /// <summary>Written only by an escalation that reserved the task for a tier.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? MinTier { get; set; }
     }
 
     internal sealed class LeaseDto
