@@ -1,5 +1,7 @@
 using ClawClip.Agents;
 using ClawClip.Core.Agents;
+using ClawClip.Core.Alerts;
+using ClawClip.Core.Escalation;
 using ClawClip.Core.Merging;
 using ClawClip.Core.Pipeline;
 using ClawClip.Core.Planning;
@@ -80,6 +82,10 @@ internal sealed class PipelineComposition
             new ProcessGroupFiles(Path.Combine(repository.Layout.LocksRoot, "runs")));
         return new PipelineRunner(store, store, store, store, store, new FileRunLock(repository.Layout), pipeline, MergeQueue(repository, store, settings.Target, checkTimeout), team, TimeProvider.System, observer);
     }
+
+    /// <summary>The escalator over this repository's tasks, alerting through <paramref name="alerts"/>.</summary>
+    public static Escalator Escalator(Repository repository, FileStateStore store, Team team, IAlerts alerts, IPipelineObserver observer) =>
+        new(store, store, new FileRunLock(repository.Layout), store, alerts, team, EscalationSettings.Default, TimeProvider.System, observer);
 
     public RoadmapPlanner Planner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, IPipelineObserver observer)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClawClip.Core.Alerts;
 using ClawClip.Core.Pipeline;
 using ClawClip.Daemon;
 using ClawClip.Processes;
@@ -20,8 +21,9 @@ internal static class DaemonCommand
         var target = new Option<string>("--target") { Description = "The branch tasks start from and land on.", DefaultValueFactory = _ => "main" };
         var runTimeout = new Option<string?>("--run-timeout") { Description = "Wall time per agent run (default: the agent's lease)." };
         var checkTimeout = new Option<string>("--check-timeout") { Description = "How long each build or test command may run.", DefaultValueFactory = _ => "30m" };
+        var escalationInterval = new Option<string>("--escalation-interval") { Description = "How often tasks waiting on a person or past their estimate are looked for and escalated.", DefaultValueFactory = _ => "1m" };
         var envFile = new Option<string?>("--env-file") { Description = "KEY=value lines to add to the daemon's environment (secrets a LaunchAgent plist must not hold)." };
-        var command = new Command("daemon", "Run the agents all day: plan from ROADMAP.md, reap, dispatch, review and merge, until SIGTERM.") { interval, pmInterval, stopTimeout, target, runTimeout, checkTimeout, envFile };
+        var command = new Command("daemon", "Run the agents all day: plan from ROADMAP.md, reap, dispatch, review and merge, until SIGTERM.") { interval, pmInterval, stopTimeout, target, runTimeout, checkTimeout, escalationInterval, envFile };
         command.OnRun(async (parse, cancellationToken) =>
         {
             var repository = CommonOptions.Repository(parse);
@@ -46,6 +48,8 @@ internal static class DaemonCommand
             var team = TeamLoader.Load(repository, new ProcessRunner());
             var settings = composition.Settings(parse.GetRequiredValue(target), parse.GetValue(runTimeout) is { } t ? CommonOptions.ParseDuration(t) : null);
             var checks = CommonOptions.ParseDuration(parse.GetRequiredValue(checkTimeout));
+            // Where escalations (and later budget warnings) go. Nobody listens yet: the webhook is wired here next.
+            IAlerts alerts = NoAlerts.Instance;
             var options = new DaemonOptions(CommonOptions.ParseDuration(parse.GetRequiredValue(interval)), CommonOptions.ParseDuration(parse.GetRequiredValue(stopTimeout))) { Target = settings.Target };
             try
             {
@@ -56,6 +60,7 @@ internal static class DaemonCommand
                     [
                         new PmJob(composition.Planner(repository, store, team, settings, observer), CommonOptions.ParseDuration(parse.GetRequiredValue(pmInterval))),
                         new WorkJob(composition.Runner(repository, store, team, settings, checks, observer), options.Interval),
+                        new EscalationJob(PipelineComposition.Escalator(repository, store, team, alerts, observer), CommonOptions.ParseDuration(parse.GetRequiredValue(escalationInterval))),
                     ],
                     cancellationToken).ConfigureAwait(false);
             }

@@ -216,7 +216,8 @@ public sealed class TaskPipeline
         }
 
         observer.Noted(task.Id, resume is null ? $"{dev.Name} starts (session {session})" : $"{dev.Name} resumes session {resume}");
-        var request = new AgentRunRequest(dev.Name, Prompts.Dev(task, worktree, settings.Target, feedback), Prompts.DevRules(dev), worktree.Path, dev.Environment, policy, settings.RunTimeout ?? policy.Lease)
+        var handoff = await AgentHandoff.ToDevAsync(task, dev.Name, agentFiles.ReadOutboxAsync, cancellationToken).ConfigureAwait(false);
+        var request = new AgentRunRequest(dev.Name, Prompts.Dev(task, worktree, settings.Target, feedback, handoff), Prompts.DevRules(dev), worktree.Path, dev.Environment, policy, settings.RunTimeout ?? policy.Lease)
         {
             ResumeSessionId = resume,
             NewSessionId = resume is null ? session : null,
