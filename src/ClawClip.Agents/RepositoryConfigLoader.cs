@@ -1,10 +1,12 @@
+using ClawClip.Core.Agents;
 using ClawClip.Core.Policies;
 
 namespace ClawClip.Agents;
 
 /// <summary>
-/// Reads <c>clawclip.yaml</c> at a repository's root: <c>checks:</c> (the build and test commands, each a list)
-/// and <c>failure_policy:</c> (continue or halt per handoff). A missing file, and every key left out, takes the
+/// Reads <c>clawclip.yaml</c> at a repository's root: <c>checks:</c> (the build and test commands, each a list),
+/// <c>failure_policy:</c> (continue or halt per handoff) and <c>notifications:</c> (the webhook's variable, the
+/// daily summary's time). A missing file, and every key left out, takes the
 /// defaults. Every problem is a <see cref="RepositoryConfigException"/> naming the file, the line and the fix.
 /// </summary>
 public static class RepositoryConfigLoader
@@ -18,7 +20,11 @@ public static class RepositoryConfigLoader
     private const string ChecksExample = "checks: {build: [dotnet, build], test: [dotnet, test]}";
     private const string PolicyExample = "failure_policy: {dev-to-qa: halt}";
 
-    private static readonly string[] Keys = ["checks", "failure_policy"];
+    private const string NotificationsExample = "notifications: {webhook_url_env: CLAWCLIP_WEBHOOK_URL, daily_summary_at: \"18:00\"}";
+
+    private static readonly string[] Keys = ["checks", "failure_policy", "notifications"];
+
+    private static readonly string[] NotificationKeys = ["webhook_url_env", "daily_summary_at"];
 
     private static readonly string[] CheckKeys = ["build", "test"];
 
@@ -39,7 +45,7 @@ public static class RepositoryConfigLoader
 
         var source = new YamlSource(path, (file, line, problem) => new RepositoryConfigException(file, line, problem));
         var text = YamlDocument.ReadText(source, MaxFileBytes,
-            $"{FileName} may hold; it holds only checks and failure_policy, so check that this is the right file");
+            $"{FileName} may hold; it holds only checks, failure_policy and notifications, so check that this is the right file");
         var root = YamlDocument.RootMapping(source, text,
             $"{FileName} holds one mapping, so remove the '---' and what follows",
             "checks: …, failure_policy: …");
@@ -50,7 +56,7 @@ public static class RepositoryConfigLoader
 
         var config = new YamlMapping(source, root, "", Keys);
         var (build, test) = Checks(config);
-        return new RepositoryConfig(Policy(config), build, test);
+        return new RepositoryConfig(Policy(config), build, test) { Notifications = Notifications(config) };
     }
 
     private static (IReadOnlyList<string>? Build, IReadOnlyList<string>? Test) Checks(YamlMapping config)
@@ -66,6 +72,39 @@ public static class RepositoryConfigLoader
 
     private static IReadOnlyList<string>? Command(YamlMapping checks, string key, string example) =>
         checks.Optional(key) is { } node ? checks.CommandLine(key, node, example) : null;
+
+    private static NotificationSettings Notifications(YamlMapping config)
+    {
+        var settings = NotificationSettings.Default;
+        if (config.Optional("notifications") is not { } node)
+        {
+            return settings;
+        }
+
+        var notifications = config.Nested("notifications", node, NotificationKeys, "the webhook and the daily summary", NotificationsExample);
+        if (notifications.Optional("webhook_url_env") is { } variable)
+        {
+            var name = notifications.Scalar("webhook_url_env", variable, "webhook_url_env: CLAWCLIP_WEBHOOK_URL");
+            var key = notifications.Name("webhook_url_env");
+            settings = EnvironmentVariableNames.IsValid(name) ? settings with { WebhookUrlVariable = name }
+                // A URL here is a working secret in a committed file: say so, and never repeat it.
+                : name.Contains(':', StringComparison.Ordinal) || name.Contains('/', StringComparison.Ordinal)
+                    ? throw notifications.Fail(variable, $"'{key}' names the environment variable holding the webhook URL (the URL itself is a secret and stays out of this file): put the URL in a variable of the daemon's environment or --env-file, and write its name here, like CLAWCLIP_WEBHOOK_URL")
+                    : throw notifications.Fail(variable, $"'{key}' names the environment variable holding the webhook URL, like CLAWCLIP_WEBHOOK_URL: upper-case letters, digits and '_', not '{name}'");
+        }
+
+        if (notifications.Optional("daily_summary_at") is { } at)
+        {
+            var text = notifications.Scalar("daily_summary_at", at, "daily_summary_at: \"18:00\"");
+            settings = text == "off"
+                ? settings with { DailySummaryAt = null }
+                : TimeOnly.TryParseExact(text, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time)
+                    ? settings with { DailySummaryAt = time }
+                    : throw notifications.Fail(at, $"'{notifications.Name("daily_summary_at")}' is a local time of day as HH:mm in quotes, like \"18:00\", or off; not '{text}'");
+        }
+
+        return settings;
+    }
 
     private static FailurePolicy Policy(YamlMapping config)
     {

@@ -1,4 +1,5 @@
-using ClawClip.Core.Pipeline;
+using ClawClip.Core.Alerts;
+using ClawClip.Daemon.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,9 +17,9 @@ public static class DaemonHost
     /// <summary>Runs the daemon until it is stopped. Throws <see cref="DaemonAlreadyRunningException"/> if one runs already.</summary>
     /// <param name="paths">The repository's daemon files.</param>
     /// <param name="options">Pacing and stop timeout.</param>
-    /// <param name="jobs">Makes the jobs, given where the pipeline reports what it does.</param>
+    /// <param name="jobs">Makes the jobs, given where they report what they do and whom they alert.</param>
     /// <param name="cancellationToken">Stops the daemon, as SIGTERM does.</param>
-    public static async Task RunAsync(DaemonPaths paths, DaemonOptions options, Func<IPipelineObserver, IReadOnlyList<IDaemonJob>> jobs, CancellationToken cancellationToken)
+    public static async Task RunAsync(DaemonPaths paths, DaemonOptions options, Func<DaemonContext, IReadOnlyList<IDaemonJob>> jobs, CancellationToken cancellationToken)
     {
         using var instance = InstanceLock.TryAcquire(paths, out var holder)
             ?? throw new DaemonAlreadyRunningException(paths.RepositoryRoot, holder);
@@ -39,12 +40,32 @@ public static class DaemonHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Wakeup>();
         builder.Services.AddSingleton<LoggingObserver>();
-        builder.Services.AddSingleton<IReadOnlyList<IDaemonJob>>(services => jobs(services.GetRequiredService<LoggingObserver>()));
+        if (options.Webhook is { } webhook)
+        {
+            // Disposed by the host after the jobs stopped: what is still queued gets its last attempts then.
+            builder.Services.AddSingleton<INotifier>(services => new WebhookNotifier(webhook, services.GetRequiredService<HttpClient>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<WebhookNotifier>>()));
+            builder.Services.AddSingleton(_ => new HttpClient { Timeout = TimeSpan.FromSeconds(30) });
+        }
+        else
+        {
+            builder.Services.AddSingleton<INotifier>(NullNotifier.Instance);
+        }
+
+        builder.Services.AddSingleton<IAlerts, AlertNotifier>();
+        builder.Services.AddSingleton<IReadOnlyList<IDaemonJob>>(services => jobs(new DaemonContext(
+            services.GetRequiredService<LoggingObserver>(),
+            services.GetRequiredService<IAlerts>(),
+            services.GetRequiredService<INotifier>())));
         builder.Services.AddHostedService<KickWatcher>();
         builder.Services.AddHostedService<DaemonLoop>();
         using var host = builder.Build();
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("clawclip.daemon");
         DaemonLog.Started(logger, paths.RepositoryRoot, holder);
+        if (options.Webhook is { } hook)
+        {
+            DaemonLog.Notifying(logger, hook);
+        }
+
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
         DaemonLog.Stopped(logger, paths.RepositoryRoot);
     }

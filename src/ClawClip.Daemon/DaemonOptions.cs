@@ -9,4 +9,7 @@ public sealed record DaemonOptions(TimeSpan Interval, TimeSpan StopTimeout)
 
     /// <summary>The branch work lands on and ROADMAP.md is read from; its moves wake the loops.</summary>
     public string Target { get; init; } = "main";
+
+    /// <summary>The webhook alerts and the daily summary go to; null when none is set, and nothing is sent.</summary>
+    public Notifications.WebhookOptions? Webhook { get; init; }
 }

@@ -19,6 +19,9 @@ public sealed class DaemonPaths
     /// <summary>Touched by <c>clawclip kick</c>: the daemon runs its loops now.</summary>
     public string KickFile => Path.Combine(RepositoryRoot, ".clawclip", "kick");
 
+    /// <summary>The local day the daily summary was last sent, so that a restart does not send it again.</summary>
+    public string DailySummaryFile => Path.Combine(RepositoryRoot, ".clawclip", "daily-summary-sent");
+
     /// <summary>Rolling JSON log files (one per day): beside the task worktrees in <c>.clawclip/</c>, out of state and lineage.</summary>
     public string LogFolder => Path.Combine(RepositoryRoot, ".clawclip", "logs");
 }

@@ -10,11 +10,11 @@ namespace ClawClip.Processes;
 /// <see cref="ProcessSpec.MaxOutputBytes"/>. A timeout or cancellation kills the whole process tree.
 /// </summary>
 /// <remarks>
-/// Where a <c>setsid</c> program exists (Linux), each child leads its own process group and session:
+/// Where a <see cref="GroupLauncher"/> exists (setsid on Linux, the system perl on macOS), each child leads its own process group and session:
 /// on timeout or cancellation the tree is walked and killed, then the group gets SIGKILL, which also
 /// reaches descendants already re-parented to init. When the child exits by itself, whatever it left
 /// running in its group is killed too, so a run leaves nothing behind (a descendant that made its own
-/// session, like a daemon, is out of reach by design). Without setsid (macOS) only the tree walk
+/// session, like a daemon, is out of reach by design). Without either, only the tree walk
 /// applies, and orphaned grandchildren survive. Once the child has exited, the runner waits a short
 /// grace for its output pipes to close; a descendant outside the group that still holds them is then
 /// ignored and the output read so far is returned. Safe to use from many threads at once.
@@ -25,6 +25,7 @@ public sealed class ProcessRunner : IProcessRunner
 
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _outputDrainGrace;
+    private readonly GroupLauncher? _launcher;
 
     public ProcessRunner()
         : this(TimeProvider.System)
@@ -37,10 +38,17 @@ public sealed class ProcessRunner : IProcessRunner
     }
 
     internal ProcessRunner(TimeProvider timeProvider, TimeSpan outputDrainGrace)
+        : this(timeProvider, outputDrainGrace, ProcessGroup.Launcher)
+    {
+    }
+
+    /// <summary>A runner that starts children through <paramref name="launcher"/> (null: in the runner's own group).</summary>
+    internal ProcessRunner(TimeProvider timeProvider, TimeSpan outputDrainGrace, GroupLauncher? launcher)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         _timeProvider = timeProvider;
         _outputDrainGrace = outputDrainGrace;
+        _launcher = launcher;
     }
 
     /// <summary>Whether children get their own process group here, so orphaned grandchildren die with them too.</summary>
@@ -54,17 +62,17 @@ public sealed class ProcessRunner : IProcessRunner
 
         var environment = ChildEnvironment(spec);
         var program = ProgramResolver.Resolve(spec, environment);
-        var setsid = ProcessGroup.Setsid;
+        var launcher = _launcher;
         var started = _timeProvider.GetTimestamp();
-        using var process = Start(spec, CreateStartInfo(spec, program, setsid, environment));
-        if (spec.GroupFile is { } groupFile && setsid is not null)
+        using var process = Start(spec, CreateStartInfo(spec, program, launcher, environment));
+        if (spec.GroupFile is { } groupFile && launcher is not null)
         {
             LeftoverProcesses.Record(groupFile, process.Id);
         }
 
         try
         {
-            return await SuperviseAsync(spec, process, ownGroup: setsid is not null, started, cancellationToken).ConfigureAwait(false);
+            return await SuperviseAsync(spec, process, ownGroup: launcher is not null, started, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -74,7 +82,7 @@ public sealed class ProcessRunner : IProcessRunner
                 KillTree(process);
             }
 
-            if (setsid is not null)
+            if (launcher is not null)
             {
                 ProcessGroup.Kill(process.Id);
             }
@@ -155,11 +163,11 @@ public sealed class ProcessRunner : IProcessRunner
         return environment;
     }
 
-    private static ProcessStartInfo CreateStartInfo(ProcessSpec spec, string program, string? setsid, Dictionary<string, string> environment)
+    private static ProcessStartInfo CreateStartInfo(ProcessSpec spec, string program, GroupLauncher? launcher, Dictionary<string, string> environment)
     {
         var info = new ProcessStartInfo
         {
-            FileName = setsid ?? program,
+            FileName = launcher?.Program ?? program,
             UseShellExecute = false,
             // Always redirected: an inherited stdin would let a child block reading the orchestrator's terminal.
             RedirectStandardInput = true,
@@ -167,8 +175,13 @@ public sealed class ProcessRunner : IProcessRunner
             RedirectStandardError = true,
             WorkingDirectory = spec.WorkingDirectory is null ? "" : Path.GetFullPath(spec.WorkingDirectory),
         };
-        if (setsid is not null)
+        if (launcher is not null)
         {
+            foreach (var argument in launcher.Arguments)
+            {
+                info.ArgumentList.Add(argument);
+            }
+
             info.ArgumentList.Add(program);
         }
 

@@ -109,9 +109,9 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("failure-policy:\n  dev-to-qa: halt\n", 1, "unknown key 'failure-policy'; did you mean 'failure_policy'? (known keys: checks, failure_policy)")]
+    [InlineData("failure-policy:\n  dev-to-qa: halt\n", 1, "unknown key 'failure-policy'; did you mean 'failure_policy'? (known keys: checks, failure_policy, notifications)")]
     [InlineData("checks:\n  build: [make]\n  tests: [make, check]\n", 3, "unknown key 'tests' in 'checks'; did you mean 'test'? (known keys: build, test)")]
-    [InlineData("gates: {}\n", 1, "unknown key 'gates' (known keys: checks, failure_policy)")]
+    [InlineData("gates: {}\n", 1, "unknown key 'gates' (known keys: checks, failure_policy, notifications)")]
     public void Load_AnUnknownKey_SuggestsTheClosestKnownOne(string yaml, int line, string fix)
     {
         AssertAt(Fails(yaml), line, fix);
@@ -164,6 +164,48 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
     public void Load_AFileThatIsNotAMapping_SaysWhatItMustBe(string yaml, string fix)
     {
         AssertAt(Fails(yaml), 1, fix);
+    }
+
+    [Fact]
+    public void Load_NoNotificationsSection_ReadsTheDefaultVariableAndSendsTheSummaryAtSix()
+    {
+        var notifications = Load("checks: {test: [make, check]}\n").Notifications;
+
+        Assert.Equal("CLAWCLIP_WEBHOOK_URL", notifications.WebhookUrlVariable);
+        Assert.Equal(new TimeOnly(18, 0), notifications.DailySummaryAt);
+    }
+
+    [Fact]
+    public void Load_Notifications_ReadsTheVariableAndTheTime()
+    {
+        var notifications = Load("notifications:\n  webhook_url_env: SLACK_HOOK\n  daily_summary_at: \"07:30\"\n").Notifications;
+
+        Assert.Equal(new NotificationSettings("SLACK_HOOK", new TimeOnly(7, 30)), notifications);
+    }
+
+    [Fact]
+    public void Load_DailySummaryOff_SendsNone()
+    {
+        Assert.Null(Load("notifications: {daily_summary_at: off}\n").Notifications.DailySummaryAt);
+    }
+
+    [Theory]
+    [InlineData("webhook_url_env: https://hooks.slack.com/services/T/B/x", "names the environment variable holding the webhook URL (the URL itself is a secret and stays out of this file)")]
+    [InlineData("webhook_url_env: slack_hook", "upper-case letters, digits and '_', not 'slack_hook'")]
+    [InlineData("daily_summary_at: 6pm", "'notifications.daily_summary_at' is a local time of day as HH:mm in quotes, like \"18:00\", or off; not '6pm'")]
+    [InlineData("daily_summary_at: \"25:00\"", "not '25:00'")]
+    [InlineData("webhook: https://example.com", "unknown key 'webhook' in 'notifications' (known keys: webhook_url_env, daily_summary_at)")]
+    public void Load_BadNotifications_SayWhatToWrite(string entry, string fix)
+    {
+        AssertAt(Fails($"notifications:\n  {entry}\n"), 2, fix);
+    }
+
+    [Fact]
+    public void Load_AWebhookUrlAsTheVariable_IsNotEchoed()
+    {
+        var e = Fails("notifications: {webhook_url_env: \"https://hooks.slack.com/services/T0/B0/s3cret\"}\n");
+
+        Assert.DoesNotContain("s3cret", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,6 +46,7 @@ public sealed class RoadmapDaemonTests : IAsyncLifetime
         }
 
         Assert.DoesNotContain(lineage, l => l.Contains("G-old", StringComparison.Ordinal));
+        Assert.Contains("planner's run: 2 turns, 0.0100 USD.", team.Repository.Git("log", "-1", "--format=%b", "--grep=^G-english planned", "clawclip/state"), StringComparison.Ordinal);
         Assert.Equal(["clawclip-pm"], team.Repository.Git("log", "--format=%an", "--grep=^Tick G-", "main").Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct());
 
         daemon.Terminate();

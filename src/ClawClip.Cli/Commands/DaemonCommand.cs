@@ -1,8 +1,10 @@
 using System.CommandLine;
-using ClawClip.Core.Alerts;
 using ClawClip.Core.Pipeline;
+using ClawClip.Core.Policies;
 using ClawClip.Daemon;
+using ClawClip.Daemon.Notifications;
 using ClawClip.Processes;
+using ClawClip.State;
 
 namespace ClawClip.Cli.Commands;
 
@@ -48,19 +50,24 @@ internal static class DaemonCommand
             var team = TeamLoader.Load(repository, new ProcessRunner());
             var settings = composition.Settings(parse.GetRequiredValue(target), parse.GetValue(runTimeout) is { } t ? CommonOptions.ParseDuration(t) : null);
             var checks = CommonOptions.ParseDuration(parse.GetRequiredValue(checkTimeout));
-            // Where escalations (and later budget warnings) go. Nobody listens yet: the webhook is wired here next.
-            IAlerts alerts = NoAlerts.Instance;
-            var options = new DaemonOptions(CommonOptions.ParseDuration(parse.GetRequiredValue(interval)), CommonOptions.ParseDuration(parse.GetRequiredValue(stopTimeout))) { Target = settings.Target };
+            var notifications = composition.Config.Notifications;
+            var paths = new DaemonPaths(repository.Root);
+            var options = new DaemonOptions(CommonOptions.ParseDuration(parse.GetRequiredValue(interval)), CommonOptions.ParseDuration(parse.GetRequiredValue(stopTimeout)))
+            {
+                Target = settings.Target,
+                Webhook = Webhook(notifications.WebhookUrlVariable),
+            };
             try
             {
                 await DaemonHost.RunAsync(
-                    new DaemonPaths(repository.Root),
+                    paths,
                     options,
-                    observer =>
+                    context =>
                     [
-                        new PmJob(composition.Planner(repository, store, team, settings, observer), CommonOptions.ParseDuration(parse.GetRequiredValue(pmInterval))),
-                        new WorkJob(composition.Runner(repository, store, team, settings, checks, observer), options.Interval),
-                        new EscalationJob(PipelineComposition.Escalator(repository, store, team, alerts, observer), CommonOptions.ParseDuration(parse.GetRequiredValue(escalationInterval))),
+                        new PmJob(composition.Planner(repository, store, team, settings, context.Observer), CommonOptions.ParseDuration(parse.GetRequiredValue(pmInterval))),
+                        new WorkJob(composition.Runner(repository, store, team, settings, checks, context.Observer), options.Interval),
+                        new EscalationJob(PipelineComposition.Escalator(repository, store, team, context.Alerts, context.Observer), CommonOptions.ParseDuration(parse.GetRequiredValue(escalationInterval))),
+                        .. DailySummary(notifications, repository, store, context, paths),
                     ],
                     cancellationToken).ConfigureAwait(false);
             }
@@ -72,6 +79,32 @@ internal static class DaemonCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // The URL comes from the environment (or --env-file), never from a committed file; it is never printed.
+    private static WebhookOptions? Webhook(string variable)
+    {
+        if (Environment.GetEnvironmentVariable(variable) is not { Length: > 0 } url)
+        {
+            return null;
+        }
+
+        try
+        {
+            return WebhookOptions.FromUrl(url);
+        }
+        catch (FormatException e)
+        {
+            throw new CliException(ExitCodes.InvalidData, $"{variable}: {e.Message}");
+        }
+    }
+
+    private static IEnumerable<IDaemonJob> DailySummary(NotificationSettings notifications, Repository repository, FileStateStore store, DaemonContext context, DaemonPaths paths)
+    {
+        if (notifications.DailySummaryAt is { } at)
+        {
+            yield return new DailySummaryJob(new StateDailyActivity(store, repository.Git), context.Notifier, at, paths.DailySummaryFile, TimeProvider.System);
+        }
     }
 
     public static Command CreateKick()

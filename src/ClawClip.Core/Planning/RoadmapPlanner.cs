@@ -164,12 +164,15 @@ public sealed class RoadmapPlanner
         var problem = PipelineText.FirstLine(result.Failure ?? "the run failed");
         var planned = result.Succeeded ? PlannerAnswer.TryParse(result.StructuredOutput ?? result.Result, out problem) : null;
         var actor = Actor.Agent(planner.Name, tier);
+
+        // The planner's run is paid for like any other: what it cost goes into the lineage with the plan (or its failure).
+        var spent = $"{planner.Name}'s run: {result.Turns} turns, {PipelineText.Usd(result.CostUsd)} USD.";
         if (planned is null)
         {
             var decision = settings.FailurePolicy.Decide(Handoff.TriggerToPlanner, $"{planner.Name}'s plan for {goal.Id} is unusable: {PipelineText.FirstLine(problem)}");
             observer.Said("warning: " + decision.Reason);
             var failed = new GoalRecord(goal.Id, goal.Text, fingerprint, GoalStatus.PlanningFailed, [], decision.Reason, time.GetUtcNow());
-            await goals.WriteGoalAsync(failed, actor, $"{goal.Id} planning failed", $"warning: {decision.Reason}.", decision.Policy, cancellationToken).ConfigureAwait(false);
+            await goals.WriteGoalAsync(failed, actor, $"{goal.Id} planning failed", $"warning: {decision.Reason}. {spent}", decision.Policy, cancellationToken).ConfigureAwait(false);
             if (!decision.Continue)
             {
                 await emergencyStop.StopAsync(actor, decision.Reason, cancellationToken).ConfigureAwait(false);
@@ -190,7 +193,7 @@ public sealed class RoadmapPlanner
         }
 
         var record = new GoalRecord(goal.Id, goal.Text, fingerprint, GoalStatus.Planned, [.. ids.Values], $"{planned.Count} task(s) planned by {planner.Name} from ROADMAP.md at {PipelineText.Short(commit)}", time.GetUtcNow());
-        await goals.WriteGoalAsync(record, actor, $"{goal.Id} planned: {planned.Count} task(s)", $"{planner.Name} broke \"{goal.Text}\" into {string.Join(", ", ids.Values)}.", PlanningPolicies.GoalPlanned, cancellationToken).ConfigureAwait(false);
+        await goals.WriteGoalAsync(record, actor, $"{goal.Id} planned: {planned.Count} task(s)", $"{planner.Name} broke \"{goal.Text}\" into {string.Join(", ", ids.Values)}. {spent}", PlanningPolicies.GoalPlanned, cancellationToken).ConfigureAwait(false);
         observer.Said($"{goal.Id} planned: {string.Join(", ", ids.Values)}");
     }
 

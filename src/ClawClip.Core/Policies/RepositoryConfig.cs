@@ -14,4 +14,7 @@ public sealed record RepositoryConfig(
 {
     /// <summary>What a repository without <c>clawclip.yaml</c> gets: the default policy and no checks.</summary>
     public static RepositoryConfig Default { get; } = new(FailurePolicy.Default, null, null);
+
+    /// <summary>The webhook and the daily summary.</summary>
+    public NotificationSettings Notifications { get; init; } = NotificationSettings.Default;
 }

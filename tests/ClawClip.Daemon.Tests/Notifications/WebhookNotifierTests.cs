@@ -3,6 +3,7 @@ using ClawClip.Core.Agents;
 using ClawClip.Core.Tasks;
 using ClawClip.Daemon.Notifications;
 using ClawClip.Daemon.Tests.Notifications.Support;
+using ClawClip.FakeWebhook;
 
 namespace ClawClip.Daemon.Tests.Notifications;
 

@@ -40,6 +40,10 @@ public sealed class DaemonProcess : IDisposable
     public static DaemonProcess Start(string root, params string[] options) =>
         new(DotnetProgram.Start("clawclip", ["daemon", .. options], root));
 
+    /// <summary>Starts it with variables added to its environment (and so to its agents', where their files name them).</summary>
+    public static DaemonProcess Start(string root, IReadOnlyDictionary<string, string> environment, params string[] options) =>
+        new(DotnetProgram.Start("clawclip", ["daemon", .. options], root, environment));
+
     /// <summary>Sends SIGTERM, as launchd and systemd do to stop a job.</summary>
     public void Terminate()
     {

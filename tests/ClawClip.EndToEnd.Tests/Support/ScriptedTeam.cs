@@ -149,16 +149,20 @@ public sealed class ScriptedTeam : IDisposable
         Clawclip.OkAsync(Root, environment, "run", "--once", "--run-timeout", "120s", "--check-timeout", "60s");
 
     /// <summary>Adds a failure policy to <c>clawclip.yaml</c> (the checks stay); commits it on main.</summary>
-    public void SetFailurePolicy(string handoff, string onFailure)
+    public void SetFailurePolicy(string handoff, string onFailure) =>
+        Configure($"failure_policy:\n  {handoff}: {onFailure}\n", $"{handoff}: {onFailure}");
+
+    /// <summary>Adds a section to <c>clawclip.yaml</c> (the checks stay); commits it on main.</summary>
+    public void Configure(string yaml, string message)
     {
-        File.AppendAllText(Path.Combine(Root, "clawclip.yaml"), $"\nfailure_policy:\n  {handoff}: {onFailure}\n");
-        Repository.Git("commit", "-q", "-am", $"{handoff}: {onFailure}");
+        File.AppendAllText(Path.Combine(Root, "clawclip.yaml"), "\n" + yaml);
+        Repository.Git("commit", "-q", "-am", message);
     }
 
-    /// <summary>Makes both agents Claude Code agents, seeing the variables named; commits the change on main.</summary>
+    /// <summary>Makes the dev, the reviewer and the planner Claude Code agents, seeing the variables named; commits the change on main.</summary>
     public void UseClaudeCode(params string[] environmentNames)
     {
-        foreach (var (name, role) in new[] { ("dev-1", "dev"), ("qa-1", "qa") })
+        foreach (var (name, role) in new[] { ("dev-1", "dev"), ("qa-1", "qa"), ("planner", "planner") })
         {
             Write($"agents/{name}.yaml", $"""
                 name: {name}

@@ -1,3 +1,4 @@
+using ClawClip.FakeWebhook;
 using ClawClip.Daemon.Notifications;
 
 namespace ClawClip.Daemon.Tests.Notifications.Support;

@@ -1,3 +1,4 @@
+using ClawClip.FakeWebhook;
 using Microsoft.Extensions.Logging;
 
 namespace ClawClip.Daemon.Tests.Notifications.Support;

@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace ClawClip.Daemon.Tests.Notifications.Support;
+namespace ClawClip.FakeWebhook;
 
 /// <summary>A request as <see cref="WebhookListener"/> read it off the socket.</summary>
-internal sealed record ReceivedRequest(string Method, string Path, string? ContentType, string Body)
+public sealed record ReceivedRequest(string Method, string Path, string? ContentType, string Body)
 {
     /// <summary>The text of the message's header block: the notification's title, after its emoji.</summary>
     public string Header

@@ -1,7 +1,7 @@
-namespace ClawClip.Daemon.Tests.Notifications.Support;
+namespace ClawClip.FakeWebhook;
 
 /// <summary>What <see cref="WebhookListener"/> does with one request: answer, drop the connection, or never answer.</summary>
-internal sealed record Reply(int Status, string Body = "", string? RetryAfter = null, bool Drops = false, bool Hangs = false)
+public sealed record Reply(int Status, string Body = "", string? RetryAfter = null, bool Drops = false, bool Hangs = false)
 {
     public static Reply Ok { get; } = new(200, "ok");
 

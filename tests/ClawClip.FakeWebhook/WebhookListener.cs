@@ -5,14 +5,14 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
 
-namespace ClawClip.Daemon.Tests.Notifications.Support;
+namespace ClawClip.FakeWebhook;
 
 /// <summary>
 /// A webhook on 127.0.0.1 and a free port, speaking just enough HTTP/1.1 (one request per connection, a
 /// Content-Length body): it records every request before it answers, and answers as scripted — an error, a 429 with
 /// Retry-After, a reset connection, or no answer at all — then <see cref="Otherwise"/>.
 /// </summary>
-internal sealed class WebhookListener : IAsyncDisposable
+public sealed class WebhookListener : IAsyncDisposable
 {
     /// <summary>How long a test waits for a request before it fails: generous, since it is never spent when all is well.</summary>
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);

@@ -1,0 +1,76 @@
+using System.Globalization;
+using ClawClip.Core.Agents;
+using ClawClip.Core.State;
+using ClawClip.Core.Tasks;
+using ClawClip.Git;
+
+namespace ClawClip.Daemon.Notifications;
+
+/// <summary>
+/// Reads a day's activity where it is recorded: done and failed tasks and the cost of runs from the task files'
+/// histories, tier changes from the lineage (the trust commits' <c>Policy</c>, <c>Agent</c> and <c>Tier</c> trailers).
+/// </summary>
+public sealed class StateDailyActivity : IDailyActivitySource
+{
+    private const string LineageBranch = "refs/heads/clawclip/state";
+
+    private readonly ITaskStore store;
+    private readonly GitCli git;
+
+    public StateDailyActivity(ITaskStore store, GitCli git)
+    {
+        this.store = store;
+        this.git = git;
+    }
+
+    /// <inheritdoc />
+    public async Task<DailyActivity> ReadAsync(DateOnly day, DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        bool Within(TaskEvent e) => e.At >= start && e.At < until;
+        var tasks = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+        var done = tasks.Where(t => t.History.Any(e => e.To == TaskState.Done && Within(e))).Select(t => new DailyTask(t.Id, t.Definition.Title)).ToList();
+        var failed = tasks.Where(t => t.Status == TaskState.Failed && t.History.Any(e => e.To == TaskState.Failed && Within(e))).Select(t => new DailyTask(t.Id, t.Definition.Title)).ToList();
+        var cost = tasks.SelectMany(t => t.History).Where(Within).Sum(e => e.CostUsd ?? 0m);
+        return new DailyActivity(day, done, failed, cost, await TierChangesAsync(start, until, cancellationToken).ConfigureAwait(false));
+    }
+
+    // A trust commit moves a tier by one step: its Tier trailer is where the agent landed.
+    private async Task<IReadOnlyList<TierChange>> TierChangesAsync(DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var result = await git.RunAsync(
+            [
+                "log", "--reverse", LineageBranch,
+                "--since=@" + start.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+                "--until=@" + (until.ToUnixTimeSeconds() - 1).ToString(CultureInfo.InvariantCulture),
+                "--format=%(trailers:key=Policy,valueonly,separator=)%x1f%(trailers:key=Agent,valueonly,separator=)%x1f%(trailers:key=Tier,valueonly,separator=)%x1e",
+            ],
+            null,
+            cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            return []; // no lineage yet
+        }
+
+        var changes = new List<TierChange>();
+        foreach (var record in result.StandardOutput.Split('\x1e', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = record.Split('\x1f');
+            if (fields.Length != 3 || !AgentId.TryParse(fields[1].Trim(), out var agent) || !TierNames.TryParse(fields[2].Trim(), out var tier))
+            {
+                continue;
+            }
+
+            switch (fields[0].Trim())
+            {
+                case "trust.promotion" when tier > Tier.Intern:
+                    changes.Add(new TierChange(agent, tier - 1, tier));
+                    break;
+                case "trust.demotion" when tier < Tier.Principal:
+                    changes.Add(new TierChange(agent, tier + 1, tier));
+                    break;
+            }
+        }
+
+        return changes;
+    }
+}
