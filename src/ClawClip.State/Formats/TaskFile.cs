@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using ClawClip.Core.Agents;
 using ClawClip.Core.Goals;
 using ClawClip.Core.Tasks;
@@ -62,10 +61,11 @@ internal static class TaskFile
         Session = e.Session,
         At = e.At,
         Lease = e.Lease is { } lease ? new LeaseDto { ClaimedAt = lease.ClaimedAt, ExpiresAt = lease.ExpiresAt } : null,
-        Kind = e.Kind == TaskEventKind.Annotation ? AnnotationKind : null,
+        Kind = e.Kind == TaskEventKind.Annotation ? AnnotationKind : TransitionKind,
         MinTier = e.MinTier?.Name(),
     };
 
+    private const string TransitionKind = "transition";
     private const string AnnotationKind = "annotation";
 
     private static TaskRecord FromDto(TaskDto dto, TaskId expectedId)
@@ -130,9 +130,9 @@ internal static class TaskFile
 
         var kind = e.Kind switch
         {
-            null or "transition" => TaskEventKind.Transition,
+            null or TransitionKind => TaskEventKind.Transition,
             AnnotationKind => TaskEventKind.Annotation,
-            _ => throw new InvalidDataException($"history[{index}].kind '{e.Kind}' is not an event kind: leave it out for a move, or write \"annotation\""),
+            _ => throw new InvalidDataException($"history[{index}].kind '{e.Kind}' is not an event kind: leave it out for a move, or write \"transition\" or \"annotation\""),
         };
 
         var lease = e.Lease is null ? null : new Lease(e.Lease.ClaimedAt, e.Lease.ExpiresAt);
@@ -226,12 +226,10 @@ internal static class TaskFile
 
         public LeaseDto? Lease { get; set; }
 
-        /// <summary>Written only for an annotation; a move has none.</summary>
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        /// <summary><c>transition</c> or <c>annotation</c>; absent from files written before annotations existed: a move.</summary>
         public string? Kind { get; set; }
 
-        /// <summary>Written only by an escalation that reserved the task for a tier.</summary>
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        /// <summary>Set by an escalation that reserved the task for a tier; absent from files written before escalation.</summary>
         public string? MinTier { get; set; }
     }
 
