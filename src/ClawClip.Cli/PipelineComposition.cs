@@ -2,6 +2,7 @@ using ClawClip.Agents;
 using ClawClip.Core.Agents;
 using ClawClip.Core.Alerts;
 using ClawClip.Core.Budgets;
+using ClawClip.Core.Escalation;
 using ClawClip.Core.Merging;
 using ClawClip.Core.Pipeline;
 using ClawClip.Core.Planning;
@@ -89,6 +90,10 @@ internal sealed class PipelineComposition
             Budgets = new BudgetGate(store, store, Config.Budgets, alerts ?? NoAlerts.Instance, TimeProvider.System),
         };
     }
+
+    /// <summary>The escalator over this repository's tasks, alerting through <paramref name="alerts"/>.</summary>
+    public static Escalator Escalator(Repository repository, FileStateStore store, Team team, EscalationSettings settings, IAlerts alerts, IPipelineObserver observer) =>
+        new(store, store, new FileRunLock(repository.Layout), store, alerts, team, settings, TimeProvider.System, observer);
 
     public RoadmapPlanner Planner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, IPipelineObserver observer)
     {

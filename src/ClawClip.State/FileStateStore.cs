@@ -161,7 +161,8 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
                     now,
                     request.CostUsd,
                     request.To.IsHeld() ? leaseLength : null,
-                    request.Turns is null && request.Session is null && request.Tokens is null ? null : new AgentRunFacts(request.Turns ?? 0, request.Session) { Tokens = request.Tokens }),
+                    request.Turns is null && request.Session is null && request.Tokens is null ? null : new AgentRunFacts(request.Turns ?? 0, request.Session) { Tokens = request.Tokens },
+                    request.MinTier),
             cancellationToken).ConfigureAwait(false);
 
         await AfterChangeAsync(cancellationToken).ConfigureAwait(false);
@@ -170,6 +171,20 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
             TransitionEngine.Outcome.Moved => new TransitionResult.Moved(task!),
             TransitionEngine.Outcome.WrongStatus => new TransitionResult.WrongStatus(request.Task, task!.Status, request.ExpectedFrom!.Value),
             _ => new TransitionResult.NotFound(request.Task),
+        };
+    }
+
+    /// <inheritdoc />
+    public async Task<TransitionResult> AnnotateAsync(TaskId task, TaskState expected, Actor actor, string reason, string policy, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (outcome, annotated) = await engine.MoveAsync(task, expected, onlyIfFree: false, actor, null, current => current.Annotate(actor.Name, reason, policy, now), cancellationToken).ConfigureAwait(false);
+        await AfterChangeAsync(cancellationToken).ConfigureAwait(false);
+        return outcome switch
+        {
+            TransitionEngine.Outcome.Moved => new TransitionResult.Moved(annotated!),
+            TransitionEngine.Outcome.WrongStatus => new TransitionResult.WrongStatus(task, annotated!.Status, expected),
+            _ => new TransitionResult.NotFound(task),
         };
     }
 
@@ -468,7 +483,8 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
     }
 
     private bool CanClaim(TaskRecord task, ClaimRequest request) =>
-        task.Definition.Skills.All(request.Skills.Contains)
+        (task.MinTier is not { } minTier || request.Tier >= minTier) // escalated: reserved for a higher tier
+        && task.Definition.Skills.All(request.Skills.Contains)
         && (task.Definition.Goal is not { } goal || !request.ExcludedGoals.Contains(goal))
         && task.Definition.DependsOn.All(dependency => File.Exists(layout.TaskPath(TaskState.Done, dependency)));
 

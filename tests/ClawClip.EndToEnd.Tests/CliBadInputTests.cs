@@ -67,6 +67,25 @@ public sealed class CliBadInputTests : IAsyncLifetime, IDisposable
         await AssertRefusedAsync(command, exitCode: 2, command.First(a => a.Contains("..", StringComparison.Ordinal)), "is not a task id");
     }
 
+    [Theory]
+    [InlineData("0m")]
+    [InlineData("90s")]
+    [InlineData("9h")]
+    [InlineData("soon")]
+    public async Task ASubmitEstimateThatIsNotWholeMinutesInRange_IsRefused_AndNothingChanges(string estimate)
+    {
+        await AssertRefusedAsync(["submit", "--title", "Estimated", "--estimate", estimate], exitCode: 2, estimate, estimate == "soon" ? "is not a duration" : "give whole minutes from 1m to 8h");
+    }
+
+    [Fact]
+    public async Task ATaskFileWithAnEstimateOutOfRange_IsNamedWithItsProblem_AndNothingChanges()
+    {
+        var path = Path.Combine(repository.Root, "state/tasks/backlog/00/T-0002.json");
+        await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("\"estimate_minutes\": null", "\"estimate_minutes\": 0", StringComparison.Ordinal));
+
+        await AssertRefusedAsync(["show", "T-0002"], exitCode: 7, "state/tasks/backlog/00/T-0002.json", "estimate 0 minutes is out of range");
+    }
+
     [Fact]
     public async Task AnAgentNameThatIsAPath_IsRefused()
     {

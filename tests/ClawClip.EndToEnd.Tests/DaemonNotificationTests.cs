@@ -56,4 +56,54 @@ public sealed class DaemonNotificationTests : IAsyncLifetime
             Assert.DoesNotContain("secret-token", File.ReadAllText(log), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Daemon_WithAWebhook_SendsABudgetWarningAPauseAndAnEscalation_AndStopsOnSigterm()
+    {
+        // Each dev run costs 0.015 USD; dev-1 may spend 0.02 a day and is warned at half of it. Its first task
+        // crosses the warning, its second the limit. QA's approval sends each task to needs-input (dev-1 is now an
+        // intern again: no junior in this team), where it waits on a person and is escalated.
+        await using var webhook = new WebhookListener();
+        var intern = await ScriptedTeam.CreateAsync();
+        try
+        {
+            intern.Dev("default", ScriptedTeam.Commit("answer-$n.txt", "42", "write the answer", cost: 0.015m));
+            intern.Configure(
+                "budgets:\n  agent_per_day: {usd: 0.02}\n  warn_at: 0.5\nnotifications:\n  daily_summary_at: off\n",
+                "budgets and notifications");
+            var first = await intern.SubmitAsync("First", "--priority", "90");
+            var second = await intern.SubmitAsync("Second", "--priority", "10");
+            var envFile = Path.Combine(intern.Scripts, "daemon.env");
+            await File.WriteAllTextAsync(envFile, $"CLAWCLIP_WEBHOOK_URL={webhook.Url}\n");
+
+            using var daemon = DaemonProcess.Start(intern.Root, "--env-file", envFile, "--stop-timeout", "5s", "--needs-input-after", "0s", "--escalation-interval", "1s", "--run-timeout", "60s", "--check-timeout", "60s");
+            var headers = new List<string>();
+            bool Seen(string prefix) => headers.Exists(h => h.StartsWith(prefix, StringComparison.Ordinal));
+            while (!(Seen(":moneybag: budget: warning for agent dev-1") && Seen(":double_vertical_bar: budget: dev-1 paused")
+                && Seen($":rotating_light: {first}") && Seen($":rotating_light: {second}")))
+            {
+                try
+                {
+                    headers.Add((await webhook.NextAsync()).Header);
+                }
+                catch (TimeoutException)
+                {
+                    Assert.Fail($"the webhook got only:\n{string.Join('\n', headers)}\n{daemon.Output}");
+                }
+            }
+
+            // The pause is in the lineage with its rule, and what it says went to the webhook too.
+            Assert.Contains(intern.Lineage(), l => l.StartsWith("clawclip-budget|budget: dev-1 paused for ", StringComparison.Ordinal) && l.EndsWith("|budget.agent-limit", StringComparison.Ordinal));
+            Assert.Contains(intern.Lineage(), l => l.Contains($"{first} needs-input", StringComparison.Ordinal) && l.EndsWith("|escalate.needs-input", StringComparison.Ordinal));
+
+            daemon.Terminate();
+            await Eventually.TrueAsync(() => daemon.HasExited, TimeSpan.FromSeconds(60), "the daemon to stop on SIGTERM");
+            Assert.Equal(0, daemon.ExitCode);
+            Assert.Contains("alert (BudgetWarning)", daemon.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            intern.Dispose();
+        }
+    }
 }

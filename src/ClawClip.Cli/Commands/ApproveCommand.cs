@@ -23,7 +23,7 @@ internal static class ApproveCommand
             var taskId = TaskId.Parse(parse.GetRequiredValue(id));
             var task = await store.FindAsync(taskId, cancellationToken).ConfigureAwait(false)
                 ?? throw new CliException(ExitCodes.NotFound, $"{taskId}: no such task");
-            if (task.Status != TaskState.NeedsInput || task.History[^1].Policy != PipelinePolicies.InternNeedsApproval)
+            if (task.Status != TaskState.NeedsInput || task.LastTransition.Policy != PipelinePolicies.InternNeedsApproval)
             {
                 throw new CliException(ExitCodes.Conflict, $"{taskId} is {task.Status.Name()} and not waiting for a person's approval (only an intern's work QA approved does)");
             }

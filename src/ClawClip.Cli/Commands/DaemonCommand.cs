@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ClawClip.Core.Pipeline;
+using ClawClip.Core.Escalation;
 using ClawClip.Core.Policies;
 using ClawClip.Daemon;
 using ClawClip.Daemon.Notifications;
@@ -23,9 +24,11 @@ internal static class DaemonCommand
         var target = new Option<string>("--target") { Description = "The branch tasks start from and land on.", DefaultValueFactory = _ => "main" };
         var runTimeout = new Option<string?>("--run-timeout") { Description = "Wall time per agent run (default: the agent's lease)." };
         var checkTimeout = new Option<string>("--check-timeout") { Description = "How long each build or test command may run.", DefaultValueFactory = _ => "30m" };
+        var escalationInterval = new Option<string>("--escalation-interval") { Description = "How often tasks waiting on a person or past their estimate are looked for and escalated.", DefaultValueFactory = _ => "1m" };
+        var needsInputAfter = new Option<string>("--needs-input-after") { Description = "How long a task may wait on a person in needs-input before it is escalated.", DefaultValueFactory = _ => "30m" };
         var envFile = new Option<string?>("--env-file") { Description = "KEY=value lines to add to the daemon's environment (secrets a LaunchAgent plist must not hold)." };
         var maxParallel = CommonOptions.MaxParallel();
-        var command = new Command("daemon", "Run the agents all day: plan from ROADMAP.md, reap, dispatch, review and merge, until SIGTERM.") { interval, pmInterval, stopTimeout, target, runTimeout, checkTimeout, envFile, maxParallel };
+        var command = new Command("daemon", "Run the agents all day: plan from ROADMAP.md, reap, dispatch, review and merge, until SIGTERM.") { interval, pmInterval, stopTimeout, target, runTimeout, checkTimeout, escalationInterval, needsInputAfter, envFile, maxParallel };
         command.OnRun(async (parse, cancellationToken) =>
         {
             var repository = CommonOptions.Repository(parse);
@@ -67,6 +70,7 @@ internal static class DaemonCommand
                     [
                         new PmJob(composition.Planner(repository, store, team, settings, context.Observer), CommonOptions.ParseDuration(parse.GetRequiredValue(pmInterval))),
                         new WorkJob(composition.Runner(repository, store, team, settings, checks, context.Observer, context.Alerts), options.Interval),
+                        new EscalationJob(PipelineComposition.Escalator(repository, store, team, EscalationSettings.Default with { NeedsInputAfter = CommonOptions.ParseDuration(parse.GetRequiredValue(needsInputAfter)) }, context.Alerts, context.Observer), CommonOptions.ParseDuration(parse.GetRequiredValue(escalationInterval))),
                         .. DailySummary(notifications, repository, store, context, paths),
                     ],
                     cancellationToken).ConfigureAwait(false);

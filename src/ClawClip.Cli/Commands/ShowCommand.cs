@@ -33,6 +33,8 @@ internal static class ShowCommand
                 session = e.Session,
                 at = e.At,
                 lease_expires_at = e.Lease?.ExpiresAt,
+                kind = e.Kind == TaskEventKind.Annotation ? "annotation" : "transition",
+                min_tier = e.MinTier?.Name(),
             }).ToArray();
             if (parse.GetValue(json))
             {
@@ -43,6 +45,8 @@ internal static class ShowCommand
                     acceptance = task.Definition.Acceptance,
                     depends_on = task.Definition.DependsOn.Select(d => d.Value),
                     max_attempts = task.Definition.MaxAttempts,
+                    estimate_minutes = task.Definition.EstimateMinutes,
+                    min_tier = task.MinTier?.Name(),
                     total_cost_usd = task.TotalCostUsd,
                     total_tokens = task.TotalTokens,
                     history,
@@ -59,6 +63,12 @@ internal static class ShowCommand
                 Console.WriteLine("  skills: " + string.Join(", ", task.Definition.Skills));
             }
 
+            Console.WriteLine(task.Definition.EstimateMinutes is { } minutes ? $"  estimate: {minutes} min" : "  estimate: none");
+            if (task.MinTier is { } minTier)
+            {
+                Console.WriteLine($"  reserved for: {minTier.Name()} or above (escalated)");
+            }
+
             if (!string.IsNullOrWhiteSpace(task.Definition.Spec))
             {
                 Console.WriteLine();
@@ -69,7 +79,8 @@ internal static class ShowCommand
             Console.WriteLine("history:");
             foreach (var e in task.History)
             {
-                var move = e.From is { } from ? $"{from.Name()} → {e.To.Name()}" : $"submitted to {e.To.Name()}";
+                var move = e.Kind == TaskEventKind.Annotation ? $"noted in {e.To.Name()}"
+                    : e.From is { } from ? $"{from.Name()} → {e.To.Name()}" : $"submitted to {e.To.Name()}";
                 Console.WriteLine($"  {e.At:yyyy-MM-dd HH:mm:ss}Z  {move,-22} by {e.Actor}{(e.Tier is { } t ? $" ({t.Name()})" : string.Empty)} [{e.Policy}]");
                 if (!string.IsNullOrWhiteSpace(e.Reason))
                 {

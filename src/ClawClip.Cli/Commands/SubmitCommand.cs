@@ -19,11 +19,12 @@ internal static class SubmitCommand
         var goal = new Option<string?>("--goal") { Description = "The roadmap goal it serves (G-…)." };
         var dependsOn = new Option<string[]>("--depends-on") { Description = "A task that must be done first (repeat for several)." };
         var maxAttempts = new Option<int>("--max-attempts") { Description = "Claims before an expired lease fails it.", DefaultValueFactory = _ => TaskDefinition.DefaultMaxAttempts };
+        var estimate = new Option<string?>("--estimate") { Description = $"How long the work should take, in whole minutes (20m, 1h; at most {TaskDefinition.MaxEstimateMinutes / 60}h). Escalation counts from it." };
         var json = CommonOptions.Json();
 
         var command = new Command("submit", "Add a task to the backlog; prints its id.")
         {
-            title, spec, specFile, acceptance, priority, skills, goal, dependsOn, maxAttempts, json,
+            title, spec, specFile, acceptance, priority, skills, goal, dependsOn, maxAttempts, estimate, json,
         };
         command.OnRun(async (parse, cancellationToken) =>
         {
@@ -36,13 +37,24 @@ internal static class SubmitCommand
                 [.. (parse.GetValue(skills) ?? []).Distinct(StringComparer.Ordinal)],
                 parse.GetValue(goal) is { } g ? GoalId.Parse(g) : null,
                 [.. (parse.GetValue(dependsOn) ?? []).Select(TaskId.Parse)],
-                parse.GetValue(maxAttempts));
+                parse.GetValue(maxAttempts))
+            {
+                EstimateMinutes = parse.GetValue(estimate) is { } e ? EstimateMinutes(e) : null,
+            };
             var store = CommonOptions.Repository(parse).OpenStore(TimeProvider.System);
             var task = await store.SubmitAsync(definition, Actor.Human, "submitted with `clawclip submit`", cancellationToken).ConfigureAwait(false);
             Console.WriteLine(parse.GetValue(json) ? JsonOutput.Serialize(TaskView.Of(task)) : task.Id.Value);
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static int EstimateMinutes(string text)
+    {
+        var minutes = CommonOptions.ParseDuration(text).TotalMinutes;
+        return minutes == Math.Floor(minutes) && minutes is >= 1 and <= TaskDefinition.MaxEstimateMinutes
+            ? (int)minutes
+            : throw new CliException(ExitCodes.Usage, $"--estimate {text}: give whole minutes from 1m to {TaskDefinition.MaxEstimateMinutes / 60}h (20m, 90m, 2h)");
     }
 
     private static string ReadSpec(string? text, string? file)

@@ -7,9 +7,13 @@ namespace ClawClip.Core.Lineage;
 /// <summary>Turns a task's event into the subject, body and trailers of its lineage commit.</summary>
 public static class TransitionMessage
 {
-    /// <summary>The subject: <c>T-0007 backlog → claimed</c>, or <c>T-0007 submitted</c> for the first event.</summary>
+    /// <summary>
+    /// The subject: <c>T-0007 backlog → claimed</c>, <c>T-0007 submitted</c> for the first event, or
+    /// <c>T-0007 needs-input: escalate.needs-input</c> for an annotation (a decision that left the task where it was).
+    /// </summary>
     public static string Subject(TaskId task, TaskEvent e) =>
-        e.From is { } from ? $"{task} {from.Name()} → {e.To.Name()}" : $"{task} submitted";
+        e.Kind == TaskEventKind.Annotation ? $"{task} {e.To.Name()}: {e.Policy}"
+        : e.From is { } from ? $"{task} {from.Name()} → {e.To.Name()}" : $"{task} submitted";
 
     /// <summary>The trailers, always all of them and in this order, so a reader can rely on each key.</summary>
     /// <param name="task">The task after the event.</param>

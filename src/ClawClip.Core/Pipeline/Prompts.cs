@@ -13,6 +13,9 @@ public static class Prompts
 {
     private const int MostOutputChars = 12_000;
 
+    // A reason in a hand-off's full history can hold check output: each is cut to this.
+    private const int MostReasonChars = 2_000;
+
     /// <summary>The rules appended to a dev agent's system prompt.</summary>
     public static string DevRules(TeamMember dev) => Join(
         dev.SystemPrompt,
@@ -35,8 +38,11 @@ public static class Prompts
         - Answer with the JSON verdict you are asked for: "approve", or "revise" with inline comments (file, line, comment), each saying what to change.
         """);
 
-    /// <summary>The dev's prompt: the task, its history, and whatever it must fix this time.</summary>
-    public static string Dev(TaskRecord task, Worktree worktree, string target, DevFeedback feedback)
+    /// <summary>
+    /// The dev's prompt: the task, its history, and whatever it must fix this time. A dev taking over from another agent
+    /// (<paramref name="handoff"/>) gets the history in full, every reason whole, and what the other agent handed off.
+    /// </summary>
+    public static string Dev(TaskRecord task, Worktree worktree, string target, DevFeedback feedback, AgentHandoff? handoff = null)
     {
         var text = new StringBuilder();
         Task(text, task);
@@ -46,7 +52,13 @@ public static class Prompts
             The current folder is a git worktree on branch {worktree.Branch}, made from {target}. Commit your work there.
 
             """);
-        History(text, task);
+        if (handoff is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n## You take this task over from {handoff.From}\n{handoff.From} worked on it before you; its work so far is on this branch. Read the history below and what it handed off, then carry the task to the end.\n");
+            Outbox(text, handoff, "What it handed off (its outbox)");
+        }
+
+        History(text, task, full: handoff is not null);
 
         if (feedback.ReviseRound > 0)
         {
@@ -80,11 +92,20 @@ public static class Prompts
         return text.ToString();
     }
 
-    /// <summary>The reviewer's prompt: the task, the diff, and what the checks said.</summary>
-    public static string Review(TaskRecord task, TaskDiff diff, CheckReport check, int round)
+    /// <summary>
+    /// The reviewer's prompt: the task, its history in full, what the dev handed off (<paramref name="devHandoff"/>),
+    /// the diff, and what the checks said.
+    /// </summary>
+    public static string Review(TaskRecord task, TaskDiff diff, CheckReport check, int round, AgentHandoff? devHandoff = null)
     {
         var text = new StringBuilder();
         Task(text, task);
+        History(text, task, full: true);
+        if (devHandoff is not null)
+        {
+            Outbox(text, devHandoff, $"What {devHandoff.From} handed off with its result (its outbox)");
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"""
 
             ## The result to review (review {round}; at most {TaskPipeline.MaxReviseRounds} revise rounds)
@@ -117,14 +138,42 @@ public static class Prompts
         }
     }
 
-    private static void History(StringBuilder text, TaskRecord task)
+    private static void History(StringBuilder text, TaskRecord task, bool full = false)
     {
         text.Append("\n## History of this task\n");
         foreach (var e in task.History)
         {
-            var step = e.From is { } from ? $"{from.Name()} → {e.To.Name()}" : "submitted";
-            var reason = e.Reason.Split('\n', 2)[0];
-            text.Append(CultureInfo.InvariantCulture, $"- {e.At:yyyy-MM-dd HH:mm} {step} by {e.Actor}: {reason}\n");
+            var step = e.Kind == TaskEventKind.Annotation ? $"noted in {e.To.Name()}"
+                : e.From is { } from ? $"{from.Name()} → {e.To.Name()}" : "submitted";
+            var lines = e.Reason.Trim().Split('\n');
+            text.Append(CultureInfo.InvariantCulture, $"- {e.At:yyyy-MM-dd HH:mm} {step} by {e.Actor}{(full ? $" [{e.Policy}]" : string.Empty)}: {lines[0]}\n");
+            if (full && lines.Length > 1)
+            {
+                var rest = string.Join('\n', lines.Skip(1)).TrimEnd();
+                rest = rest.Length <= MostReasonChars ? rest : rest[..MostReasonChars] + "…";
+                text.Append(string.Join('\n', rest.Split('\n').Select(line => "  " + line))).Append('\n');
+            }
+        }
+    }
+
+    private static void Outbox(StringBuilder text, AgentHandoff handoff, string heading)
+    {
+        text.Append(CultureInfo.InvariantCulture, $"\n## {heading}\n");
+        if (handoff.Outbox is not { } outbox)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"({handoff.From} left no outbox for this task.)\n");
+            return;
+        }
+
+        text.Append(string.IsNullOrWhiteSpace(outbox.Result) ? "(no result written)" : Tail(outbox.Result.Trim())).Append('\n');
+        foreach (var question in outbox.Questions)
+        {
+            text.Append("- Question: ").Append(question).Append('\n');
+        }
+
+        foreach (var followUp in outbox.FollowUps)
+        {
+            text.Append("- Proposed follow-up: ").Append(followUp.Title).Append('\n');
         }
     }
 

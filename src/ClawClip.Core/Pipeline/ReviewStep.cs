@@ -62,13 +62,14 @@ internal sealed class ReviewStep
         var policy = TierPolicy.For(qaTier) with { AllowedTools = ReviewTools };
         var spent = new RunSpend();
         var lastProblem = "no review ran";
+        var handoff = await AgentHandoff.FromAsync(task, dev.Name, agentFiles.ReadOutboxAsync, cancellationToken).ConfigureAwait(false);
 
         // The reviewer works on as many tasks at once as its max_concurrent_tasks allows; other reviews wait their turn.
         using var slot = await slots.TakeAsync(reviewer.Name, cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; attempt <= ReviewTries; attempt++)
         {
             observer.Noted(task.Id, $"{reviewer.Name} reviews ({diff.Files.Count} file(s) changed)");
-            var request = new AgentRunRequest(reviewer.Name, Prompts.Review(task, diff, check, round), Prompts.QaRules(reviewer), worktree.Path, reviewer.Environment, policy, settings.RunTimeout ?? policy.Lease)
+            var request = new AgentRunRequest(reviewer.Name, Prompts.Review(task, diff, check, round, handoff), Prompts.QaRules(reviewer), worktree.Path, reviewer.Environment, policy, settings.RunTimeout ?? policy.Lease)
             {
                 NewSessionId = Guid.NewGuid().ToString(),
                 JsonSchema = QaVerdict.Schema,

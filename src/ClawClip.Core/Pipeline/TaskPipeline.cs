@@ -148,7 +148,7 @@ public sealed class TaskPipeline
 
     private async Task<(TaskRecord Task, DevFeedback Feedback)> FeedbackOnResumeAsync(TaskRecord task, TeamMember dev, Worktree worktree, CancellationToken cancellationToken)
     {
-        var last = task.History[^1];
+        var last = task.LastTransition; // an escalation's note since then changes nothing here
         if (last.From == TaskState.Review)
         {
             var snapshot = await agentFiles.ReadSnapshotAsync(dev.Name, cancellationToken).ConfigureAwait(false);
@@ -244,7 +244,8 @@ public sealed class TaskPipeline
         }
 
         observer.Noted(task.Id, resume is null ? $"{dev.Name} starts (session {session})" : $"{dev.Name} resumes session {resume}");
-        var request = new AgentRunRequest(dev.Name, Prompts.Dev(task, worktree, settings.Target, feedback), Prompts.DevRules(dev), worktree.Path, dev.Environment, policy, settings.RunTimeout ?? policy.Lease)
+        var handoff = await AgentHandoff.ToDevAsync(task, dev.Name, agentFiles.ReadOutboxAsync, cancellationToken).ConfigureAwait(false);
+        var request = new AgentRunRequest(dev.Name, Prompts.Dev(task, worktree, settings.Target, feedback, handoff), Prompts.DevRules(dev), worktree.Path, dev.Environment, policy, settings.RunTimeout ?? policy.Lease)
         {
             ResumeSessionId = resume,
             NewSessionId = resume is null ? session : null,

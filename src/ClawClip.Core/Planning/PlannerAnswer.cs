@@ -107,7 +107,7 @@ public static class PlannerAnswer
         try
         {
             // The same checks a person's submission gets: one-line title, priority range, skill names.
-            new TaskDefinition(task.Title, task.Spec, task.Acceptance, task.Priority, task.Skills, null, [], TaskDefinition.DefaultMaxAttempts).Validated();
+            new TaskDefinition(task.Title, task.Spec, task.Acceptance, task.Priority, task.Skills, null, [], TaskDefinition.DefaultMaxAttempts) { EstimateMinutes = estimate > 0 ? estimate : null }.Validated();
         }
         catch (ArgumentException ex)
         {

@@ -184,7 +184,10 @@ public sealed class RoadmapPlanner
         var ids = new Dictionary<string, TaskId>(StringComparer.Ordinal);
         foreach (var task in planned)
         {
-            var definition = new TaskDefinition(task.Title, task.Spec, task.Acceptance, task.Priority, task.Skills, goal.Id, [.. task.DependsOn.Select(key => ids[key])], TaskDefinition.DefaultMaxAttempts);
+            var definition = new TaskDefinition(task.Title, task.Spec, task.Acceptance, task.Priority, task.Skills, goal.Id, [.. task.DependsOn.Select(key => ids[key])], TaskDefinition.DefaultMaxAttempts)
+            {
+                EstimateMinutes = task.EstimateMinutes > 0 ? task.EstimateMinutes : null,
+            };
             var submitted = await store.SubmitAsync(definition, actor, $"planned by {planner.Name} for {goal.Id} \"{goal.Text}\" from ROADMAP.md at {PipelineText.Short(commit)}; estimate {task.EstimateMinutes} min.", cancellationToken).ConfigureAwait(false);
             ids[task.Key] = submitted.Id;
         }

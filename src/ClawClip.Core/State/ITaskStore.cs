@@ -17,4 +17,11 @@ public interface ITaskStore
 
     /// <summary>Moves a task; illegal moves throw <see cref="IllegalTransitionException"/>.</summary>
     Task<TransitionResult> TransitionAsync(TransitionRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a decision about a task that leaves it where it is (an annotation in its history, with a lineage
+    /// commit), only if it is still in <paramref name="expected"/>. <see cref="TransitionResult.Moved"/> carries the
+    /// task with the annotation.
+    /// </summary>
+    Task<TransitionResult> AnnotateAsync(TaskId task, TaskState expected, Actor actor, string reason, string policy, CancellationToken cancellationToken);
 }

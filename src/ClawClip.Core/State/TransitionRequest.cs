@@ -31,4 +31,7 @@ public sealed record TransitionRequest(TaskId Task, TaskState To, Actor Actor, s
 
     /// <summary>The lease for a move into a held status; defaults to the actor's tier.</summary>
     public TimeSpan? LeaseLength { get; init; }
+
+    /// <summary>Reserves the task for this tier and above from this move on (an escalation); null leaves it as it is.</summary>
+    public Tier? MinTier { get; init; }
 }

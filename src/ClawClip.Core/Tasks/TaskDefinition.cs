@@ -11,6 +11,9 @@ namespace ClawClip.Core.Tasks;
 /// <param name="Goal">The roadmap goal it serves, if any.</param>
 /// <param name="DependsOn">Tasks that must be done before this one may run.</param>
 /// <param name="MaxAttempts">Claims allowed before an expired lease fails the task instead of requeueing it.</param>
+/// <remarks>
+/// <see cref="EstimateMinutes"/> is an init property rather than a parameter: older task files and callers have none.
+/// </remarks>
 public sealed record TaskDefinition(
     string Title,
     string Spec,
@@ -23,6 +26,15 @@ public sealed record TaskDefinition(
 {
     public const int DefaultPriority = 50;
     public const int DefaultMaxAttempts = 3;
+
+    /// <summary>The longest estimate a task may carry: a working day. Work bigger than that is several tasks.</summary>
+    public const int MaxEstimateMinutes = 480;
+
+    /// <summary>
+    /// How long the work should take, in minutes (1–<see cref="MaxEstimateMinutes"/>), when someone estimated it: the
+    /// planner always does, a person with <c>clawclip submit --estimate</c>. Escalation counts from it.
+    /// </summary>
+    public int? EstimateMinutes { get; init; }
 
     /// <summary>Checks the fields a person or a planner supplies; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public TaskDefinition Validated()
@@ -45,6 +57,11 @@ public sealed record TaskDefinition(
         if (MaxAttempts is < 1 or > 100)
         {
             throw new ArgumentException($"max attempts {MaxAttempts} is out of range: use 1–100", nameof(MaxAttempts));
+        }
+
+        if (EstimateMinutes is < 1 or > MaxEstimateMinutes)
+        {
+            throw new ArgumentException($"estimate {EstimateMinutes} minutes is out of range: use 1–{MaxEstimateMinutes} minutes (a bigger piece of work is several tasks)", nameof(EstimateMinutes));
         }
 
         foreach (var skill in Skills)

@@ -39,4 +39,13 @@ public sealed record TaskEvent(
 
     /// <summary>The agent CLI's session the step's run used, when it ran an agent: the one a retry resumes.</summary>
     public string? Session { get; init; }
+
+    /// <summary>A move (the default), or an annotation: a decision recorded on the task without moving it.</summary>
+    public TaskEventKind Kind { get; init; } = TaskEventKind.Transition;
+
+    /// <summary>
+    /// Set by an escalation: from this event on, only an agent of this tier or above may claim the task
+    /// (<see cref="TaskRecord.MinTier"/>).
+    /// </summary>
+    public Tier? MinTier { get; init; }
 }

@@ -34,6 +34,15 @@ public sealed record TaskRecord
     /// <summary>The current lease, while the task is held.</summary>
     public Lease? Lease => Status.IsHeld() ? History.LastOrDefault(e => e.Lease is not null)?.Lease : null;
 
+    /// <summary>The last move of the task, skipping the annotations made since.</summary>
+    public TaskEvent LastTransition => History.Last(e => e.Kind == TaskEventKind.Transition);
+
+    /// <summary>
+    /// The lowest tier that may claim the task: set by the last escalation that reserved it for a higher tier than
+    /// its holder's, and kept for the rest of the task's life (work escalated once does not go back down). Null: any.
+    /// </summary>
+    public Tier? MinTier => History.LastOrDefault(e => e.MinTier is not null)?.MinTier;
+
     public static TaskRecord Submit(TaskId id, TaskDefinition definition, string actor, string reason, string policy, DateTimeOffset at)
     {
         var created = new TaskEvent(null, TaskState.Backlog, actor, reason, policy, null, 0, null, at, null);
@@ -56,9 +65,25 @@ public sealed record TaskRecord
             throw new InvalidDataException("history[0] must be the submission: from null to backlog");
         }
 
+        if (history[0].Kind != TaskEventKind.Transition)
+        {
+            throw new InvalidDataException("history[0] must be the submission, not an annotation");
+        }
+
         for (var i = 1; i < history.Count; i++)
         {
             var (previous, current) = (history[i - 1], history[i]);
+            if (current.Kind == TaskEventKind.Annotation)
+            {
+                if (current.From != previous.To || current.To != previous.To)
+                {
+                    throw new InvalidDataException(
+                        $"history[{i}] is an annotation, which leaves the task where it is, but it says {current.From?.Name() ?? "null"} → {current.To.Name()} while the task was {previous.To.Name()}");
+                }
+
+                continue;
+            }
+
             if (current.From != previous.To)
             {
                 throw new InvalidDataException(
@@ -86,7 +111,8 @@ public sealed record TaskRecord
     /// <summary>
     /// Moves the task to <paramref name="to"/>. A move into a held status renews the lease by
     /// <paramref name="leaseLength"/> (required then); any other move ends the lease. When the step ran an
-    /// agent, <paramref name="run"/> records its turns and session on the event.
+    /// agent, <paramref name="run"/> records its turns and session on the event. <paramref name="minTier"/> reserves
+    /// the task for that tier and above from now on (an escalation).
     /// </summary>
     public TaskRecord MoveTo(
         TaskState to,
@@ -97,7 +123,8 @@ public sealed record TaskRecord
         DateTimeOffset now,
         decimal? costUsd = null,
         TimeSpan? leaseLength = null,
-        AgentRunFacts? run = null)
+        AgentRunFacts? run = null,
+        Tier? minTier = null)
     {
         if (to == TaskState.Claimed)
         {
@@ -117,8 +144,15 @@ public sealed record TaskRecord
             lease = new Lease(now, now + length);
         }
 
-        return Append(new TaskEvent(Status, to, actor, reason, policy, tier, Attempt, costUsd, now, lease) { Turns = run?.Turns, Session = run?.Session, Tokens = run?.Tokens });
+        return Append(new TaskEvent(Status, to, actor, reason, policy, tier, Attempt, costUsd, now, lease) { Turns = run?.Turns, Session = run?.Session, Tokens = run?.Tokens, MinTier = minTier });
     }
+
+    /// <summary>
+    /// Records a decision about the task that does not move it (an escalation that could only notify): an
+    /// <see cref="TaskEventKind.Annotation"/> event, from and to its current status, in the same attempt.
+    /// </summary>
+    public TaskRecord Annotate(string actor, string reason, string policy, DateTimeOffset now) =>
+        Append(new TaskEvent(Status, Status, actor, reason, policy, null, Attempt, null, now, null) { Kind = TaskEventKind.Annotation });
 
     /// <summary>The task as it was right after its first <paramref name="eventCount"/> events.</summary>
     public TaskRecord AsOf(int eventCount)

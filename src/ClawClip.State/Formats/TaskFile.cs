@@ -39,6 +39,7 @@ internal static class TaskFile
         Goal = task.Definition.Goal?.Value,
         DependsOn = [.. task.Definition.DependsOn.Select(d => d.Value)],
         MaxAttempts = task.Definition.MaxAttempts,
+        EstimateMinutes = task.Definition.EstimateMinutes,
         Status = task.Status.Name(),
         Attempt = task.Attempt,
         Holder = task.Holder,
@@ -61,7 +62,12 @@ internal static class TaskFile
         Session = e.Session,
         At = e.At,
         Lease = e.Lease is { } lease ? new LeaseDto { ClaimedAt = lease.ClaimedAt, ExpiresAt = lease.ExpiresAt } : null,
+        Kind = e.Kind == TaskEventKind.Annotation ? AnnotationKind : TransitionKind,
+        MinTier = e.MinTier?.Name(),
     };
+
+    private const string TransitionKind = "transition";
+    private const string AnnotationKind = "annotation";
 
     private static TaskRecord FromDto(TaskDto dto, TaskId expectedId)
     {
@@ -81,7 +87,10 @@ internal static class TaskFile
             dto.Skills ?? [],
             dto.Goal is null ? null : GoalId.Parse(dto.Goal),
             [.. (dto.DependsOn ?? []).Select(TaskId.Parse)],
-            dto.MaxAttempts).Validated();
+            dto.MaxAttempts)
+        {
+            EstimateMinutes = dto.EstimateMinutes,
+        }.Validated();
 
         var history = Required(dto.History, "history").Select((e, i) => FromDto(e, i)).ToArray();
         var task = TaskRecord.Restore(id, definition, history);
@@ -112,6 +121,21 @@ internal static class TaskFile
                 : throw new InvalidDataException($"history[{index}].tier '{e.Tier}' is not a tier (intern, junior, senior, principal)");
         }
 
+        Tier? minTier = null;
+        if (e.MinTier is not null)
+        {
+            minTier = TierNames.TryParse(e.MinTier, out var reserved)
+                ? reserved
+                : throw new InvalidDataException($"history[{index}].min_tier '{e.MinTier}' is not a tier (intern, junior, senior, principal)");
+        }
+
+        var kind = e.Kind switch
+        {
+            null or TransitionKind => TaskEventKind.Transition,
+            AnnotationKind => TaskEventKind.Annotation,
+            _ => throw new InvalidDataException($"history[{index}].kind '{e.Kind}' is not an event kind: leave it out for a move, or write \"transition\" or \"annotation\""),
+        };
+
         var lease = e.Lease is null ? null : new Lease(e.Lease.ClaimedAt, e.Lease.ExpiresAt);
         return new TaskEvent(
             from,
@@ -128,6 +152,8 @@ internal static class TaskFile
             Turns = e.Turns is < 0 ? throw new InvalidDataException($"history[{index}].turns is {e.Turns}: a count of turns cannot be negative") : e.Turns,
             Tokens = e.Tokens is < 0 ? throw new InvalidDataException($"history[{index}].tokens is {e.Tokens}: a count of tokens cannot be negative") : e.Tokens,
             Session = e.Session,
+            Kind = kind,
+            MinTier = minTier,
         };
     }
 
@@ -161,6 +187,9 @@ internal static class TaskFile
         public List<string>? DependsOn { get; set; }
 
         public int MaxAttempts { get; set; }
+
+        /// <summary>Absent from files written before estimates existed: read as none.</summary>
+        public int? EstimateMinutes { get; set; }
 
         public string? Status { get; set; }
 
@@ -201,6 +230,12 @@ internal static class TaskFile
         public DateTimeOffset At { get; set; }
 
         public LeaseDto? Lease { get; set; }
+
+        /// <summary><c>transition</c> or <c>annotation</c>; absent from files written before annotations existed: a move.</summary>
+        public string? Kind { get; set; }
+
+        /// <summary>Set by an escalation that reserved the task for a tier; absent from files written before escalation.</summary>
+        public string? MinTier { get; set; }
     }
 
     internal sealed class LeaseDto

@@ -65,4 +65,6 @@ internal sealed class InMemoryBudgetWorld : ITaskStore, IBudgetState, IAlerts
     public Task<TaskRecord?> FindAsync(TaskId id, CancellationToken cancellationToken) => Task.FromResult(tasks.FirstOrDefault(t => t.Id == id));
 
     public Task<TransitionResult> TransitionAsync(TransitionRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<TransitionResult> AnnotateAsync(TaskId task, TaskState expected, Actor actor, string reason, string policy, CancellationToken cancellationToken) => throw new NotSupportedException();
 }

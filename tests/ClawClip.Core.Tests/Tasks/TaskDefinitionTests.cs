@@ -80,4 +80,27 @@ public sealed class TaskDefinitionTests
 
         Assert.Equal("Skills", error.ParamName);
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(1)]
+    [InlineData(480)]
+    public void Validated_WithNoEstimateOrOneInRange_ReturnsTheDefinition(int? minutes)
+    {
+        var definition = Valid with { EstimateMinutes = minutes };
+
+        Assert.Same(definition, definition.Validated());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    [InlineData(481)]
+    public void Validated_WhenTheEstimateIsOutOfRange_ThrowsNamingIt(int minutes)
+    {
+        var error = Assert.Throws<ArgumentException>(() => (Valid with { EstimateMinutes = minutes }).Validated());
+
+        Assert.Equal("EstimateMinutes", error.ParamName);
+        Assert.Contains("use 1–480 minutes", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -84,16 +84,27 @@ public sealed class ScriptedTeam : IDisposable
     public string Scripts { get; }
 
     /// <summary>
-    /// Lets dev-1 earn junior before the test, as its history would have: its approved work then merges with no
+    /// Lets <paramref name="agent"/> (dev-1 unless named) earn junior before the test, as its history would have: its approved work then merges with no
     /// person in the loop.
     /// </summary>
-    public async Task EarnJuniorAsync()
+    public async Task EarnJuniorAsync(string agent = "dev-1")
     {
         var store = Stores.Open(Repository);
         for (var i = 0; i < TrustRules.Default.InternToJunior; i++)
         {
-            await store.RecordOutcomeAsync(AgentId.Parse("dev-1"), TaskId.Parse("T-0001"), true, 0m, "earned before this test", TrustRules.Default, CancellationToken.None);
+            await store.RecordOutcomeAsync(AgentId.Parse(agent), TaskId.Parse("T-0001"), true, 0m, "earned before this test", TrustRules.Default, CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Adds another dev on the same script as dev-1 (its runs count with dev-1's: <c>dev-N.sh</c> is the Nth dev run of
+    /// either); commits it on main.
+    /// </summary>
+    public void AddDev(string name)
+    {
+        WriteAgent(name, "dev");
+        Repository.Git("add", "agents");
+        Repository.Git("commit", "-q", "-m", $"another dev: {name}");
     }
 
     /// <summary>A dev step that writes a file, commits it, and reports success.</summary>
