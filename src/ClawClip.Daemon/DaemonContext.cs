@@ -8,4 +8,5 @@ namespace ClawClip.Daemon;
 /// <param name="Observer">Logs what the pipeline does.</param>
 /// <param name="Alerts">Escalations, budget warnings, paused agents: logged, and sent to the webhook when one is set.</param>
 /// <param name="Notifier">The webhook itself (or nobody), for messages that are not alerts, like the daily summary.</param>
-public sealed record DaemonContext(IPipelineObserver Observer, IAlerts Alerts, INotifier Notifier);
+/// <param name="Stopping">Signaled when a stop is asked for (SIGTERM): jobs start no new work from then on.</param>
+public sealed record DaemonContext(IPipelineObserver Observer, IAlerts Alerts, INotifier Notifier, CancellationToken Stopping);

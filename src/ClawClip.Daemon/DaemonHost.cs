@@ -55,7 +55,8 @@ public static class DaemonHost
         builder.Services.AddSingleton<IReadOnlyList<IDaemonJob>>(services => jobs(new DaemonContext(
             services.GetRequiredService<LoggingObserver>(),
             services.GetRequiredService<IAlerts>(),
-            services.GetRequiredService<INotifier>())));
+            services.GetRequiredService<INotifier>(),
+            services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping)));
         builder.Services.AddHostedService<KickWatcher>();
         builder.Services.AddHostedService<Doctor.DoctorRequestWatcher>();
         builder.Services.AddHostedService<DaemonLoop>();

@@ -31,7 +31,11 @@ public sealed partial class DaemonLoop : BackgroundService
     {
         // The jobs' own token outlives the stop request by the stop timeout, so running agents can finish.
         using var work = new CancellationTokenSource();
-        await using var grace = stoppingToken.Register(() => work.CancelAfter(options.StopTimeout));
+        await using var grace = stoppingToken.Register(() =>
+        {
+            LogStopping(options.StopTimeout);
+            work.CancelAfter(options.StopTimeout);
+        });
         await Task.WhenAll(jobs.Select(job => RunLoopAsync(job, stoppingToken, work.Token))).ConfigureAwait(false);
     }
 
@@ -78,6 +82,9 @@ public sealed partial class DaemonLoop : BackgroundService
             LogJobFailed(e, job.Name);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "stop asked for: no new work starts; running agents have {StopTimeout} to finish")]
+    private partial void LogStopping(TimeSpan stopTimeout);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Job} was still running {StopTimeout} after the stop request: canceled")]
     private partial void LogStopTimeout(string job, TimeSpan stopTimeout);

@@ -30,8 +30,7 @@ public sealed class BudgetTests : IAsyncLifetime
     [Fact]
     public async Task RunOnce_ADevPastItsDailyLimit_IsPausedInTheLineage_AndTheNextTaskStaysInTheBacklog()
     {
-        File.AppendAllText(Path.Combine(team.Root, "clawclip.yaml"), "\nbudgets:\n  agent_per_day: {usd: 0.04}\n  total: {usd: 100}\n");
-        team.Repository.Git("commit", "-q", "-am", "a budget per agent per day");
+        team.Configure("budgets:\n  agent_per_day: {usd: 0.04}\n  total: {usd: 100}\n", "a budget per agent per day");
         team.Dev("default", CostlyDev);
         var first = await team.SubmitAsync("First", "--priority", "90");
         var second = await team.SubmitAsync("Second", "--priority", "10");

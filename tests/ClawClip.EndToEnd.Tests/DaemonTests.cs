@@ -67,6 +67,34 @@ public sealed class DaemonTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Daemon_OnSigterm_LetsTheRunningAgentFinish_ButClaimsNothingNew()
+    {
+        var started = Path.Combine(team.Scripts, "dev-started");
+        var go = Path.Combine(team.Scripts, "go");
+        team.Dev("1", $"""
+            touch '{started}'
+            i=0; while [ ! -f '{go}' ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done
+            {ScriptedTeam.Commit("answer.txt", "42", "write the answer")}
+            """);
+        team.SetMaxParallel(1);
+        var first = await team.SubmitAsync("First", "--priority", "90");
+        var second = await team.SubmitAsync("Second", "--priority", "10");
+        using var daemon = DaemonProcess.Start(team.Root, "--interval", "30s", "--stop-timeout", "60s", "--run-timeout", "120s", "--check-timeout", "60s");
+        await Eventually.TrueAsync(() => File.Exists(started), Deadline, () => $"the dev to start\n{daemon.Output}");
+
+        daemon.Terminate();
+        await Eventually.TrueAsync(() => daemon.Output.Contains("stop asked for", StringComparison.Ordinal), Deadline, () => $"the daemon to hear the stop\n{daemon.Output}");
+        await File.WriteAllTextAsync(go, "");
+
+        await Eventually.TrueAsync(() => daemon.HasExited, Deadline, () => $"the daemon to stop once the running task's step ended\n{daemon.Output}");
+        Assert.Equal(0, daemon.ExitCode);
+        Assert.NotEqual("backlog", await StatusAsync(first)); // it went on after the stop: its agent finished
+        Assert.Equal("backlog", await StatusAsync(second));
+        Assert.Single((await team.ShowAsync(second)).GetProperty("history").EnumerateArray()); // never claimed
+        Assert.Single(team.Requests("dev"));
+    }
+
+    [Fact]
     public async Task Daemon_SigkilledMidRun_AndStartedAgain_FinishesTheWork_WithNoRunTwiceAndNoGapInTheLineage()
     {
         var marker = Path.Combine(team.Scripts, "dev-started");

@@ -63,7 +63,15 @@ public sealed class PipelineRunner
     public BudgetGate? Budgets { get; init; }
 
     /// <summary>Runs passes until one moves no task, or an emergency stop is in force. Returns what became of every task it touched.</summary>
-    public async Task<PipelineReport> RunUntilIdleAsync(CancellationToken cancellationToken)
+    public Task<PipelineReport> RunUntilIdleAsync(CancellationToken cancellationToken) =>
+        RunUntilIdleAsync(CancellationToken.None, cancellationToken);
+
+    /// <summary>
+    /// Runs passes until one moves no task, an emergency stop is in force, or <paramref name="startNothingNew"/> is
+    /// signaled (a stop was asked for): from then on no task is claimed or taken up, and the tasks already being worked
+    /// on are carried on until their step ends or <paramref name="cancellationToken"/> cuts them short.
+    /// </summary>
+    public async Task<PipelineReport> RunUntilIdleAsync(CancellationToken startNothingNew, CancellationToken cancellationToken)
     {
         var touched = new Dictionary<TaskId, TaskState>();
         var stuck = new HashSet<TaskId>();
@@ -76,9 +84,14 @@ public sealed class PipelineRunner
                 return new PipelineReport(passes, touched, stop);
             }
 
+            if (startNothingNew.IsCancellationRequested)
+            {
+                return new PipelineReport(passes, touched, null);
+            }
+
             passes++;
             var moved = await claims.ReapAsync(cancellationToken).ConfigureAwait(false) is { Requeued.Count: > 0 } or { Failed.Count: > 0 };
-            moved |= await DispatchAsync(touched, stuck, cancellationToken).ConfigureAwait(false);
+            moved |= await DispatchAsync(touched, stuck, startNothingNew, cancellationToken).ConfigureAwait(false);
             moved |= Record(touched, await MergeAsync(cancellationToken).ConfigureAwait(false));
             await lineage.FlushLineageAsync(cancellationToken).ConfigureAwait(false);
             if (!moved)
@@ -158,9 +171,10 @@ public sealed class PipelineRunner
     // One pass of work: held tasks nobody runs are taken up, then idle devs claim, each task carried on a task of
     // its own, at most MaxParallel at once and each dev within its slots. When a task's step ends its slots go to the
     // next one at once; work that reached merging lands meanwhile. The pass ends when nothing runs and nothing more
-    // can start. A failure (or cancellation) starts nothing more, waits for what runs to end — so no run lock is left
-    // held for the release after a stop — and is then thrown.
-    private async Task<bool> DispatchAsync(Dictionary<TaskId, TaskState> touched, HashSet<TaskId> stuck, CancellationToken cancellationToken)
+    // can start. A stop asked for starts nothing more and lets what runs carry on. A failure (or cancellation) starts
+    // nothing more, waits for what runs to end — so no run lock is left held for the release after a stop — and is
+    // then thrown.
+    private async Task<bool> DispatchAsync(Dictionary<TaskId, TaskState> touched, HashSet<TaskId> stuck, CancellationToken startNothingNew, CancellationToken cancellationToken)
     {
         var pass = new Pass(touched, stuck);
         using var lookAgain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -175,7 +189,7 @@ public sealed class PipelineRunner
                     pass.Failure ??= ExceptionDispatchInfo.Capture(new OperationCanceledException(cancellationToken));
                 }
 
-                if (pass.Failure is null)
+                if (pass.Failure is null && !startNothingNew.IsCancellationRequested)
                 {
                     await GuardAsync(pass, () => StartWhatCanStartAsync(pass, cancellationToken)).ConfigureAwait(false);
                 }

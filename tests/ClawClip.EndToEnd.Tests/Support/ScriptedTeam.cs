@@ -132,11 +132,8 @@ public sealed class ScriptedTeam : IDisposable
     }
 
     /// <summary>Sets <c>dispatch.max_parallel</c> in <c>clawclip.yaml</c> (the checks stay); commits it on main.</summary>
-    public void SetMaxParallel(int maxParallel)
-    {
-        File.AppendAllText(Path.Combine(Root, "clawclip.yaml"), $"\ndispatch:\n  max_parallel: {maxParallel}\n");
-        Repository.Git("commit", "-q", "-am", $"max_parallel: {maxParallel}");
-    }
+    public void SetMaxParallel(int maxParallel) =>
+        Configure($"dispatch:\n  max_parallel: {maxParallel}\n", $"max_parallel: {maxParallel}");
 
     /// <summary>Sets what the dev does on its <paramref name="call"/>-th run (or <c>default</c>).</summary>
     public void Dev(string call, string step) => File.WriteAllText(Path.Combine(Scripts, $"dev-{call}.sh"), step);
