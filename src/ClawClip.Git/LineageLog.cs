@@ -2,23 +2,38 @@ using System.Globalization;
 
 namespace ClawClip.Git;
 
-/// <summary>Reads the newest commits of the lineage branch (never the whole history: it may be very long).</summary>
+/// <summary>Reads commits of the lineage branch: the newest, or those of a time window (never the whole history: it may be very long).</summary>
 public sealed class LineageLog
 {
     private const char Field = '\u001f';
     private const char Record = '\u001e';
 
+    private const string Format = "--format=%H%x1f%an%x1f%aI%x1f%s%x1f%b%x1f%(trailers:only,unfold)%x1e";
+
     private readonly GitCli git;
 
     public LineageLog(GitCli git) => this.git = git;
 
-    public async Task<IReadOnlyList<LineageEntry>> ReadAsync(int newest, CancellationToken cancellationToken)
+    /// <summary>The <paramref name="newest"/> newest commits, newest first.</summary>
+    public Task<IReadOnlyList<LineageEntry>> ReadAsync(int newest, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(newest, 1);
-        var result = await git.RunAsync(
-            ["log", GitLineageBranch.BranchRef, "-n", newest.ToString(CultureInfo.InvariantCulture), "--format=%H%x1f%an%x1f%aI%x1f%s%x1f%b%x1f%(trailers:only,unfold)%x1e"],
-            null,
-            cancellationToken).ConfigureAwait(false);
+        return ReadAsync(["-n", newest.ToString(CultureInfo.InvariantCulture)], cancellationToken);
+    }
+
+    /// <summary>The commits made in [<paramref name="start"/>, <paramref name="until"/>), to the second, oldest first.</summary>
+    public Task<IReadOnlyList<LineageEntry>> ReadBetweenAsync(DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken) =>
+        ReadAsync(
+            [
+                "--reverse",
+                "--since=@" + start.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+                "--until=@" + (until.ToUnixTimeSeconds() - 1).ToString(CultureInfo.InvariantCulture),
+            ],
+            cancellationToken);
+
+    private async Task<IReadOnlyList<LineageEntry>> ReadAsync(IReadOnlyList<string> range, CancellationToken cancellationToken)
+    {
+        var result = await git.RunAsync(["log", GitLineageBranch.BranchRef, .. range, Format], null, cancellationToken).ConfigureAwait(false);
         if (result.ExitCode != 0)
         {
             return []; // no branch yet

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using ClawClip.EndToEnd.Tests.Support;
 using ClawClip.FakeWebhook;
 
@@ -44,6 +45,7 @@ public sealed class DaemonNotificationTests : IAsyncLifetime
         var today = DateTime.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.Equal($":bar_chart: Daily summary for {today}", summary.Header);
         Assert.Contains($"{id} Write the answer", summary.Body, StringComparison.Ordinal);
+        Assert.Contains("dev-1 promoted intern → junior", Strings(summary.Body), StringComparison.Ordinal); // earned before the test, within the day
         Assert.Equal("application/json", summary.ContentType?.Split(';')[0]);
 
         daemon.Terminate();
@@ -105,5 +107,38 @@ public sealed class DaemonNotificationTests : IAsyncLifetime
         {
             intern.Dispose();
         }
+    }
+
+    // Every string of a JSON body, unescaped (the body writes "→" as \u2192), one a line.
+    private static string Strings(string json)
+    {
+        var strings = new List<string>();
+        void Walk(JsonElement e)
+        {
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.String:
+                    strings.Add(e.GetString()!);
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var property in e.EnumerateObject())
+                    {
+                        Walk(property.Value);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in e.EnumerateArray())
+                    {
+                        Walk(item);
+                    }
+
+                    break;
+            }
+        }
+
+        using var document = JsonDocument.Parse(json);
+        Walk(document.RootElement);
+        return string.Join('\n', strings);
     }
 }

@@ -4,6 +4,7 @@ using ClawClip.Core.Escalation;
 using ClawClip.Core.Policies;
 using ClawClip.Daemon;
 using ClawClip.Daemon.Notifications;
+using ClawClip.Git;
 using ClawClip.Processes;
 using ClawClip.State;
 
@@ -107,7 +108,7 @@ internal static class DaemonCommand
     {
         if (notifications.DailySummaryAt is { } at)
         {
-            yield return new DailySummaryJob(new StateDailyActivity(store, repository.Git), context.Notifier, at, paths.DailySummaryFile, TimeProvider.System);
+            yield return new DailySummaryJob(new StateDailyActivity(store, new LineageLog(repository.Git)), context.Notifier, at, paths.DailySummaryFile, TimeProvider.System);
         }
     }
 

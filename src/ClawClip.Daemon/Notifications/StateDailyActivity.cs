@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClawClip.Core.Agents;
 using ClawClip.Core.State;
 using ClawClip.Core.Tasks;
@@ -12,15 +11,13 @@ namespace ClawClip.Daemon.Notifications;
 /// </summary>
 public sealed class StateDailyActivity : IDailyActivitySource
 {
-    private const string LineageBranch = "refs/heads/clawclip/state";
-
     private readonly ITaskStore store;
-    private readonly GitCli git;
+    private readonly LineageLog lineage;
 
-    public StateDailyActivity(ITaskStore store, GitCli git)
+    public StateDailyActivity(ITaskStore store, LineageLog lineage)
     {
         this.store = store;
-        this.git = git;
+        this.lineage = lineage;
     }
 
     /// <inheritdoc />
@@ -37,30 +34,15 @@ public sealed class StateDailyActivity : IDailyActivitySource
     // A trust commit moves a tier by one step: its Tier trailer is where the agent landed.
     private async Task<IReadOnlyList<TierChange>> TierChangesAsync(DateTimeOffset start, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        var result = await git.RunAsync(
-            [
-                "log", "--reverse", LineageBranch,
-                "--since=@" + start.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
-                "--until=@" + (until.ToUnixTimeSeconds() - 1).ToString(CultureInfo.InvariantCulture),
-                "--format=%(trailers:key=Policy,valueonly,separator=)%x1f%(trailers:key=Agent,valueonly,separator=)%x1f%(trailers:key=Tier,valueonly,separator=)%x1e",
-            ],
-            null,
-            cancellationToken).ConfigureAwait(false);
-        if (result.ExitCode != 0)
-        {
-            return []; // no lineage yet
-        }
-
         var changes = new List<TierChange>();
-        foreach (var record in result.StandardOutput.Split('\x1e', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        foreach (var entry in await lineage.ReadBetweenAsync(start, until, cancellationToken).ConfigureAwait(false))
         {
-            var fields = record.Split('\x1f');
-            if (fields.Length != 3 || !AgentId.TryParse(fields[1].Trim(), out var agent) || !TierNames.TryParse(fields[2].Trim(), out var tier))
+            if (!AgentId.TryParse(entry.Trailer("Agent"), out var agent) || !TierNames.TryParse(entry.Trailer("Tier"), out var tier))
             {
                 continue;
             }
 
-            switch (fields[0].Trim())
+            switch (entry.Trailer("Policy"))
             {
                 case "trust.promotion" when tier > Tier.Intern:
                     changes.Add(new TierChange(agent, tier - 1, tier));
