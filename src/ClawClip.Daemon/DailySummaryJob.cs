@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ClawClip.Daemon.Notifications;
+using ClawClip.State;
 
 namespace ClawClip.Daemon;
 
@@ -54,13 +55,8 @@ public sealed class DailySummaryJob : IDaemonJob
 
     public Task AfterStopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private void Remember(DateTimeOffset sent)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(sentFile)!);
-        var temporary = sentFile + ".tmp";
-        File.WriteAllText(temporary, sent.ToString("O", CultureInfo.InvariantCulture) + "\n", Encoding.UTF8);
-        File.Move(temporary, sentFile, overwrite: true);
-    }
+    private void Remember(DateTimeOffset sent) =>
+        AtomicFiles.Write(sentFile, Encoding.UTF8.GetBytes(sent.ToString("O", CultureInfo.InvariantCulture) + "\n"));
 
     // A missing or unreadable file means never sent: at worst one summary too many, never one lost.
     private DateTimeOffset? LastSent() =>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ClawClip.State;
 
 namespace ClawClip.Daemon.Doctor;
 
@@ -152,18 +153,7 @@ public sealed partial class DoctorExchange(string folder)
         }
     }
 
-    private void Write(string path, byte[] content)
-    {
-        Directory.CreateDirectory(Folder);
-        var temporary = Path.Combine(Folder, $".{Path.GetFileName(path)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}.tmp");
-        using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1))
-        {
-            stream.Write(content);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-    }
+    private static void Write(string path, byte[] content) => AtomicFiles.Write(path, content);
 
     [GeneratedRegex("^doctor-([0-9a-f]{1,32})\\.json$")]
     private static partial Regex RequestName();
