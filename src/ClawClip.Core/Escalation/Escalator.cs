@@ -114,7 +114,7 @@ public sealed class Escalator
 
     private async Task<Escalation?> EscalateAsync(TaskRecord task, Stretch due, CancellationToken cancellationToken)
     {
-        var holderName = task.History.LastOrDefault(e => e.To == TaskState.Claimed)?.Actor;
+        var holderName = task.LastClaim()?.Actor;
         var holder = holderName is not null && AgentId.TryParse(holderName, out var parsed) ? parsed : (AgentId?)null;
         var holderTier = holder is { } h ? (await trust.ReadTrustAsync(h, cancellationToken).ConfigureAwait(false)).Tier : (Tier?)null;
         var why = Why(task, due, holderName, holderTier);

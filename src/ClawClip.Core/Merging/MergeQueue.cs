@@ -45,7 +45,7 @@ public sealed class MergeQueue
         {
             var outcome = await merger.MergeAsync(task.Id, settings.Target, settings.Gate, settings.GateTimeout, cancellationToken).ConfigureAwait(false);
             results.Add((task.Id, outcome));
-            var tier = task.History.LastOrDefault(e => e.To == TaskState.Claimed)?.Tier ?? Tier.Intern;
+            var tier = task.LastClaim()?.Tier ?? Tier.Intern;
             var request = outcome switch
             {
                 MergeOutcome.Merged merged => Move(task, TaskState.Done, $"landed on {settings.Target} as {merged.Commit[..Math.Min(10, merged.Commit.Length)]}: rebased, and the gate passed.", "merge.gate-passed", merged.Commit),

@@ -129,7 +129,7 @@ internal sealed class ReviewStep
         // The dev's snapshot may be about another task it works on at the same time: then this task's session is the
         // one its history recorded, not the snapshot's.
         var snapshot = await agentFiles.ReadSnapshotAsync(dev.Name, cancellationToken).ConfigureAwait(false);
-        var devSession = snapshot.Task == task.Id ? snapshot.SessionId : TaskSessions.LastOf(task, dev.Name);
+        var devSession = TaskSessions.ToResume(snapshot, task, dev.Name);
         var files = snapshot.Task == task.Id ? snapshot.FilesTouched : [];
         await agentFiles.SaveSnapshotAsync(
             new ContextSnapshot(dev.Name, task.Id, devSession, $"revise round {round}: {summary}", files, verdict.Comments, time.GetUtcNow()),

@@ -123,7 +123,7 @@ public sealed class TaskPipeline
     /// </summary>
     public async Task<TaskRecord> SettleAsync(TaskRecord task, CancellationToken cancellationToken)
     {
-        var dev = team.Find(task.History.LastOrDefault(e => e.To == TaskState.Claimed)?.Actor);
+        var dev = team.Find(task.LastClaim()?.Actor);
         return dev is null ? task : await SettleAsync(task, dev, cancellationToken).ConfigureAwait(false);
     }
 
@@ -234,7 +234,7 @@ public sealed class TaskPipeline
         var mine = snapshot.Task == task.Id;
 
         // The snapshot holds one task; a dev working on several at once resumes this one's session from its history.
-        var resume = mine ? snapshot.SessionId : TaskSessions.LastOf(task, dev.Name);
+        var resume = TaskSessions.ToResume(snapshot, task, dev.Name);
         var session = resume ?? Guid.NewGuid().ToString();
         if (!mine || resume is null)
         {

@@ -11,6 +11,13 @@ namespace ClawClip.Core.Pipeline;
 internal static class TaskSessions
 {
     /// <summary>
+    /// The session <paramref name="dev"/> resumes on <paramref name="task"/>: its snapshot's when the snapshot is about
+    /// this task, else the one the task's history recorded (<see cref="LastOf"/>).
+    /// </summary>
+    public static string? ToResume(ContextSnapshot snapshot, TaskRecord task, AgentId dev) =>
+        snapshot.Task == task.Id ? snapshot.SessionId : LastOf(task, dev);
+
+    /// <summary>
     /// The session <paramref name="dev"/> should resume on <paramref name="task"/>: the one its last run on the task
     /// recorded (null when that run's session could not be resumed, so the next starts afresh), or the one a stop
     /// released the task with while <paramref name="dev"/> held it. Null when there is none.

@@ -31,6 +31,9 @@ public sealed record TaskRecord
     /// <summary>The agent holding the task under a lease, while its status is a held one.</summary>
     public string? Holder => Status.IsHeld() ? LastClaim()?.Actor : null;
 
+    /// <summary>The last claim of the task, whatever its status now (who held it last, at which tier); null before the first.</summary>
+    public TaskEvent? LastClaim() => History.LastOrDefault(e => e.To == TaskState.Claimed);
+
     /// <summary>The current lease, while the task is held.</summary>
     public Lease? Lease => Status.IsHeld() ? History.LastOrDefault(e => e.Lease is not null)?.Lease : null;
 
@@ -167,8 +170,6 @@ public sealed record TaskRecord
 
     /// <summary>The sum of recorded tokens over every event.</summary>
     public long TotalTokens => History.Sum(e => e.Tokens ?? 0L);
-
-    private TaskEvent? LastClaim() => History.LastOrDefault(e => e.To == TaskState.Claimed);
 
     private TaskRecord Append(TaskEvent e) => new(Id, Definition, [.. History, e]);
 }
