@@ -263,20 +263,23 @@ public sealed class PipelineRunner
         var devs = team.Devs.Where(d => !pass.Exhausted.Contains(d.Name)).OrderBy(d => pipeline.Slots.InUse(d.Name)).ToList();
         foreach (var dev in devs)
         {
-            if (await MayClaimNowAsync(dev, cancellationToken).ConfigureAwait(false) is not { } permit)
-            {
-                pass.Exhausted.Add(dev.Name);
-                continue;
-            }
-
+            // The slot first: a dev busy with as many tasks as it may hold is not asked anything, budgets included
+            // (they read every task file).
             if (!pipeline.Slots.TryTake(dev.Name))
             {
-                continue; // busy with as many tasks as it may hold
+                continue;
             }
 
             ClaimResult result;
             try
             {
+                if (await MayClaimNowAsync(dev, cancellationToken).ConfigureAwait(false) is not { } permit)
+                {
+                    pipeline.Slots.Release(dev.Name);
+                    pass.Exhausted.Add(dev.Name);
+                    continue;
+                }
+
                 result = await ClaimForAsync(dev, permit, cancellationToken).ConfigureAwait(false);
             }
             catch
