@@ -65,7 +65,7 @@ internal sealed class PipelineComposition
     }
 
     public MergeQueue MergeQueue(Repository repository, FileStateStore store, string target, TimeSpan checkTimeout) =>
-        new(store, new GitMerger(repository.Git, new ProcessRunner(), CheckEnvironment), new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout));
+        new(store, new GitMerger(repository.Git, new ProcessRunner(), CheckEnvironment), new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout), new TaskSettlement(store, new GitWorktrees(repository.Git), TrustRules.Default));
 
     /// <summary>
     /// The work pass. <paramref name="alerts"/> hears the budget warnings and pauses; none given, nobody hears them
