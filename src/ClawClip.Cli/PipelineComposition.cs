@@ -95,7 +95,8 @@ internal sealed class PipelineComposition
     public static Escalator Escalator(Repository repository, FileStateStore store, Team team, EscalationSettings settings, IAlerts alerts, IPipelineObserver observer) =>
         new(store, store, new FileRunLock(repository.Layout), store, alerts, team, settings, TimeProvider.System, observer);
 
-    public RoadmapPlanner Planner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, IPipelineObserver observer)
+    /// <summary>The PM over this repository; a goal that fails is alerted through <paramref name="alerts"/> (none given: nobody hears it, the lineage has it).</summary>
+    public RoadmapPlanner Planner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, IPipelineObserver observer, IAlerts? alerts = null)
     {
         var runner = new ProcessRunner();
         return new RoadmapPlanner(
@@ -105,6 +106,8 @@ internal sealed class PipelineComposition
             store,
             store,
             new GitRoadmapTicker(repository.Git, runner, settings.Target, new AgentIdentity("clawclip-pm", "pm@clawclip.invalid")),
+            new GitCommitAncestry(repository.Git),
+            alerts ?? NoAlerts.Instance,
             new FileMergeLock(repository.Layout),
             store,
             team,
