@@ -65,7 +65,7 @@ internal sealed class PipelineComposition
     }
 
     public MergeQueue MergeQueue(Repository repository, FileStateStore store, string target, TimeSpan checkTimeout) =>
-        new(store, new GitMerger(repository.Git, new ProcessRunner(), CheckEnvironment), new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout));
+        new(store, new GitMerger(repository.Git, new ProcessRunner(), CheckEnvironment), new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout), new TaskSettlement(store, new GitWorktrees(repository.Git), TrustRules.Default));
 
     /// <summary>
     /// The work pass. <paramref name="alerts"/> hears the budget warnings and pauses; none given, nobody hears them
@@ -95,7 +95,8 @@ internal sealed class PipelineComposition
     public static Escalator Escalator(Repository repository, FileStateStore store, Team team, EscalationSettings settings, IAlerts alerts, IPipelineObserver observer) =>
         new(store, store, new FileRunLock(repository.Layout), store, alerts, team, settings, TimeProvider.System, observer);
 
-    public RoadmapPlanner Planner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, IPipelineObserver observer)
+    /// <summary>The PM over this repository; a goal that fails is alerted through <paramref name="alerts"/> (none given: nobody hears it, the lineage has it).</summary>
+    public RoadmapPlanner Planner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, IPipelineObserver observer, IAlerts? alerts = null)
     {
         var runner = new ProcessRunner();
         return new RoadmapPlanner(
@@ -105,6 +106,8 @@ internal sealed class PipelineComposition
             store,
             store,
             new GitRoadmapTicker(repository.Git, runner, settings.Target, new AgentIdentity("clawclip-pm", "pm@clawclip.invalid")),
+            new GitCommitAncestry(repository.Git),
+            alerts ?? NoAlerts.Instance,
             new FileMergeLock(repository.Layout),
             store,
             team,

@@ -162,7 +162,8 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
                     request.CostUsd,
                     request.To.IsHeld() ? leaseLength : null,
                     request.Turns is null && request.Session is null && request.Tokens is null ? null : new AgentRunFacts(request.Turns ?? 0, request.Session) { Tokens = request.Tokens },
-                    request.MinTier),
+                    request.MinTier,
+                    request.Commit),
             cancellationToken).ConfigureAwait(false);
 
         await AfterChangeAsync(cancellationToken).ConfigureAwait(false);
