@@ -386,7 +386,13 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
             Path.Combine(layout.LocksRoot, "goals", goal.Id.Value + ".lock"),
             path,
             actor,
-            () => new GuardedChange(GoalFile.Serialize(goal), subject, reason, [new Trailer("Goal", goal.Id.Value), new Trailer("Agent", actor.Name), new Trailer("Policy", policy), new Trailer("Data", layout.Relative(path))]),
+            () =>
+            {
+                // What this write adds to the goal's planning cost: the planner run it records, if any.
+                var before = File.Exists(path) ? GoalFile.Deserialize(File.ReadAllBytes(path), layout.Display(path), goal.Id).PlanningCostUsd : 0m;
+                var added = Math.Max(0m, goal.PlanningCostUsd - before);
+                return new GuardedChange(GoalFile.Serialize(goal), subject, reason, [new Trailer("Goal", goal.Id.Value), new Trailer("Agent", actor.Name), new Trailer("Policy", policy), new Trailer("Cost-USD", Money.Exact(added)), new Trailer("Data", layout.Relative(path))]);
+            },
             cancellationToken);
     }
 
