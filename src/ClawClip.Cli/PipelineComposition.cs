@@ -68,8 +68,8 @@ internal sealed class PipelineComposition
         new(store, new GitMerger(repository.Git, new ProcessRunner(), CheckEnvironment), new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout), new TaskSettlement(store, new GitWorktrees(repository.Git), TrustRules.Default));
 
     /// <summary>
-    /// The work pass. <paramref name="alerts"/> hears the budget warnings and pauses; none given, nobody hears them
-    /// (they are in the lineage either way).
+    /// The work pass. <paramref name="alerts"/> hears the budget warnings and pauses, and the tasks stopped for a
+    /// person; none given, nobody hears them (they are in the lineage either way).
     /// </summary>
     public PipelineRunner Runner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, TimeSpan checkTimeout, IPipelineObserver observer, IAlerts? alerts = null)
     {
@@ -84,10 +84,11 @@ internal sealed class PipelineComposition
             settings,
             TimeProvider.System,
             observer,
-            new ProcessGroupFiles(Path.Combine(repository.Layout.LocksRoot, "runs")));
+            new ProcessGroupFiles(Path.Combine(repository.Layout.LocksRoot, "runs")),
+            alerts);
         return new PipelineRunner(store, store, store, store, store, new FileRunLock(repository.Layout), pipeline, MergeQueue(repository, store, settings.Target, checkTimeout), team, TimeProvider.System, observer)
         {
-            Budgets = new BudgetGate(store, store, Config.Budgets, alerts ?? NoAlerts.Instance, TimeProvider.System),
+            Budgets = new BudgetGate(store, store, Config.Budgets, alerts ?? NoAlerts.Instance, TimeProvider.System, store),
         };
     }
 
