@@ -1,4 +1,5 @@
 using ClawClip.Core.Agents;
+using ClawClip.Core.Pipeline;
 using ClawClip.Core.State;
 using ClawClip.Core.Tasks;
 
@@ -17,13 +18,20 @@ public sealed class MergeQueue
     private readonly IMerger merger;
     private readonly IMergeLock mergeLock;
     private readonly MergeSettings settings;
+    private readonly IRunLeftovers leftovers;
 
-    public MergeQueue(ITaskStore store, IMerger merger, IMergeLock mergeLock, MergeSettings settings)
+    /// <param name="store">The tasks.</param>
+    /// <param name="merger">Rebases, gates and lands one task.</param>
+    /// <param name="mergeLock">One merge at a time, across processes.</param>
+    /// <param name="settings">The target and the gate.</param>
+    /// <param name="leftovers">Where the gates record their processes (the merger's own), so that what a dead merger's gate left running is stopped; none: nothing is.</param>
+    public MergeQueue(ITaskStore store, IMerger merger, IMergeLock mergeLock, MergeSettings settings, IRunLeftovers? leftovers = null)
     {
         this.store = store;
         this.merger = merger;
         this.mergeLock = mergeLock;
         this.settings = settings;
+        this.leftovers = leftovers ?? NoLeftovers.Instance;
     }
 
     /// <summary>Tries every task waiting in merging once. Returns what became of each, in the order tried.</summary>
@@ -34,6 +42,9 @@ public sealed class MergeQueue
         {
             return []; // another process is merging
         }
+
+        // Under the lock every gate recorded is a dead merger's: it would run on in the merge worktree beside this one.
+        leftovers.StopGateLeftovers();
 
         var waiting = (await store.ListAsync(cancellationToken).ConfigureAwait(false))
             .Where(t => t.Status == TaskState.Merging)

@@ -197,7 +197,7 @@ public sealed class TaskPipeline
                 return (await DevRunFailedAsync(task, dev, run, spent, cancellationToken).ConfigureAwait(false), null);
             }
 
-            var check = await checks.RunAsync(worktree.Path, cancellationToken).ConfigureAwait(false);
+            var check = await checks.RunAsync(worktree.Path, Leftovers.RecordFor(task.Id), cancellationToken).ConfigureAwait(false);
             var result = new DevResult(run.Diff, check);
             var data = $"{worktree.Branch} @ {PipelineText.Short(run.Diff.Head)}; checks: {check.Summary}";
             if (check.Passed)
