@@ -64,8 +64,14 @@ internal sealed class PipelineComposition
         return new PipelineComposition(config, checks, environment);
     }
 
-    public MergeQueue MergeQueue(Repository repository, FileStateStore store, string target, TimeSpan checkTimeout) =>
-        new(store, new GitMerger(repository.Git, new ProcessRunner(), CheckEnvironment), new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout), new TaskSettlement(store, new GitWorktrees(repository.Git), TrustRules.Default));
+    public MergeQueue MergeQueue(Repository repository, FileStateStore store, string target, TimeSpan checkTimeout)
+    {
+        var leftovers = Leftovers(repository);
+        return new(store, new GitMerger(repository.Git, new ProcessRunner(), CheckEnvironment, leftovers), new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout), new TaskSettlement(store, new GitWorktrees(repository.Git), TrustRules.Default), leftovers);
+    }
+
+    /// <summary>Where agent runs, checks and gates record their process groups: beside the tasks' run locks.</summary>
+    public static ProcessGroupFiles Leftovers(Repository repository) => new(Path.Combine(repository.Layout.LocksRoot, "runs"));
 
     /// <summary>
     /// The work pass. <paramref name="alerts"/> hears the budget warnings and pauses, and the tasks stopped for a
@@ -84,7 +90,7 @@ internal sealed class PipelineComposition
             settings,
             TimeProvider.System,
             observer,
-            new ProcessGroupFiles(Path.Combine(repository.Layout.LocksRoot, "runs")),
+            Leftovers(repository),
             alerts);
         return new PipelineRunner(store, store, store, store, store, new FileRunLock(repository.Layout), pipeline, MergeQueue(repository, store, settings.Target, checkTimeout), team, TimeProvider.System, observer)
         {

@@ -199,7 +199,7 @@ public sealed class TaskPipeline
                 continue;
             }
 
-            var check = await checks.RunAsync(worktree.Path, cancellationToken).ConfigureAwait(false);
+            var check = await checks.RunAsync(worktree.Path, Leftovers.RecordFor(task.Id), cancellationToken).ConfigureAwait(false);
             var result = new DevResult(run.Diff, check);
             var data = $"{worktree.Branch} @ {PipelineText.Short(run.Diff.Head)}; checks: {check.Summary}";
             if (check.Passed)
