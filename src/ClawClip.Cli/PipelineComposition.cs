@@ -87,7 +87,7 @@ internal sealed class PipelineComposition
             new ProcessGroupFiles(Path.Combine(repository.Layout.LocksRoot, "runs")));
         return new PipelineRunner(store, store, store, store, store, new FileRunLock(repository.Layout), pipeline, MergeQueue(repository, store, settings.Target, checkTimeout), team, TimeProvider.System, observer)
         {
-            Budgets = new BudgetGate(store, store, Config.Budgets, alerts ?? NoAlerts.Instance, TimeProvider.System),
+            Budgets = new BudgetGate(store, store, store, Config.Budgets, alerts ?? NoAlerts.Instance, TimeProvider.System),
         };
     }
 

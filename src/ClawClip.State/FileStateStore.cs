@@ -269,7 +269,10 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
     }
 
     /// <inheritdoc />
-    public Task<int> FlushLineageAsync(CancellationToken cancellationToken) => flusher.FlushAsync(cancellationToken);
+    public Task<FlushResult> FlushLineageAsync(CancellationToken cancellationToken) => flusher.FlushAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task FlushAndWaitAsync(CancellationToken cancellationToken) => flusher.FlushAndWaitAsync(time, cancellationToken);
 
     /// <summary>Whether any lineage record is waiting for its commit.</summary>
     public bool HasPendingLineage() => journal.HasReady() || journal.HasIntents();
