@@ -75,9 +75,10 @@ internal sealed class PipelineComposition
 
     /// <summary>
     /// The work pass. <paramref name="alerts"/> hears the budget warnings and pauses, and the tasks stopped for a
-    /// person; none given, nobody hears them (they are in the lineage either way).
+    /// person; none given, nobody hears them (they are in the lineage either way). <paramref name="nudges"/> wakes a
+    /// running pass (the daemon's kicks).
     /// </summary>
-    public PipelineRunner Runner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, TimeSpan checkTimeout, IPipelineObserver observer, IAlerts? alerts = null)
+    public PipelineRunner Runner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, TimeSpan checkTimeout, IPipelineObserver observer, IAlerts? alerts = null, IWorkNudges? nudges = null)
     {
         var runner = new ProcessRunner();
         var pipeline = new TaskPipeline(
@@ -94,7 +95,8 @@ internal sealed class PipelineComposition
             alerts);
         return new PipelineRunner(store, store, store, store, store, new FileRunLock(repository.Layout), pipeline, MergeQueue(repository, store, settings.Target, checkTimeout), team, TimeProvider.System, observer)
         {
-            Budgets = new BudgetGate(store, store, Config.Budgets, alerts ?? NoAlerts.Instance, TimeProvider.System, store),
+            Budgets = new BudgetGate(store, store, store, Config.Budgets, alerts ?? NoAlerts.Instance, TimeProvider.System, store),
+            Nudges = nudges,
         };
     }
 

@@ -274,12 +274,15 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
     }
 
     /// <inheritdoc />
-    public async Task<int> FlushLineageAsync(CancellationToken cancellationToken)
+    public async Task<FlushResult> FlushLineageAsync(CancellationToken cancellationToken)
     {
-        var written = await flusher.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var result = await flusher.FlushAsync(cancellationToken).ConfigureAwait(false);
         await ReconcileLostRecordsAsync(cancellationToken).ConfigureAwait(false);
-        return written;
+        return result;
     }
+
+    /// <inheritdoc />
+    public Task FlushAndWaitAsync(CancellationToken cancellationToken) => flusher.FlushAndWaitAsync(time, cancellationToken);
 
     /// <summary>Whether any lineage record is waiting for its commit.</summary>
     public bool HasPendingLineage() => journal.HasReady() || journal.HasIntents();

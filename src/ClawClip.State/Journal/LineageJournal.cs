@@ -129,6 +129,15 @@ internal sealed class LineageJournal
 
     public bool IsIntent(string key) => File.Exists(IntentPath(key));
 
+    /// <summary>Whether the record <paramref name="key"/> still waits for its commit.</summary>
+    public bool IsReady(string key) => File.Exists(ReadyPath(key));
+
+    /// <summary>The keys of the ready records, from their file names (nothing is read).</summary>
+    public IReadOnlyList<string> ReadyKeys() =>
+        Directory.Exists(layout.PendingRoot)
+            ? [.. Directory.EnumerateFiles(layout.PendingRoot, "*" + ReadySuffix).Select(path => Path.GetFileName(path)[..^ReadySuffix.Length]).Order(StringComparer.Ordinal)]
+            : [];
+
     public bool HasReady() => Any(ReadySuffix);
 
     /// <summary>Whether any intent is waiting, without reading one.</summary>
