@@ -68,11 +68,16 @@ internal sealed class PipelineComposition
         new(store, new GitMerger(repository.Git, new ProcessRunner(), CheckEnvironment), new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout));
 
     /// <summary>
-    /// The work pass. <paramref name="alerts"/> hears the budget warnings and pauses; none given, nobody hears them
-    /// (they are in the lineage either way).
+    /// The work pass. <paramref name="alerts"/> hears the budget warnings and pauses, and the store's quarantines; none
+    /// given, nobody hears them (they are in the lineage either way).
     /// </summary>
     public PipelineRunner Runner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, TimeSpan checkTimeout, IPipelineObserver observer, IAlerts? alerts = null)
     {
+        if (alerts is not null)
+        {
+            store.ReportQuarantinesTo(alerts); // a state file set aside is a person's to look at
+        }
+
         var runner = new ProcessRunner();
         var pipeline = new TaskPipeline(
             store,

@@ -13,4 +13,5 @@ public static class Policies
     public const string AgentSnapshot = "agent.context-snapshot";
     public const string AgentOutbox = "agent.outbox";
     public const string Reconcile = "recovery.reconcile";
+    public const string Quarantine = "state.quarantine";
 }

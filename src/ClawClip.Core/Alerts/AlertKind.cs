@@ -14,4 +14,7 @@ public enum AlertKind
 
     /// <summary>The whole team takes no new work (the total or a team budget is spent).</summary>
     TeamPaused,
+
+    /// <summary>A state file that could not be read was moved to <c>state/quarantine/</c>; the rest of the team goes on.</summary>
+    StateQuarantined,
 }
