@@ -247,14 +247,7 @@ internal sealed class StateQuarantine
         journal.WriteIntent(entry);
         AtomicFile.Write(notePath, note);
         AtomicFile.EnsureDirectory(folder);
-        if (kind == "directory")
-        {
-            Directory.Move(path, destination);
-        }
-        else
-        {
-            File.Move(path, destination); // rename(2): a link moves as a link, its target untouched
-        }
+        StateEntry.Move(path, destination); // rename(2): a link moves as a link, its target untouched
 
         DirectorySync.Flush(Path.GetDirectoryName(path)!);
         DirectorySync.Flush(folder);

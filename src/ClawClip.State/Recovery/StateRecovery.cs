@@ -203,7 +203,8 @@ internal sealed class StateRecovery
                 continue;
             }
 
-            foreach (var path in Directory.EnumerateFiles(folder, ".*.tmp", SearchOption.AllDirectories))
+            // Shard by shard, never into a link (.NET's recursive listing follows them).
+            foreach (var path in Directory.EnumerateDirectories(folder).Where(shard => !StateEntry.IsLink(shard)).SelectMany(shard => Directory.EnumerateFiles(shard, ".*.tmp")))
             {
                 var name = Path.GetFileName(path);
                 var idText = name.Split('.', StringSplitOptions.RemoveEmptyEntries)[0];
