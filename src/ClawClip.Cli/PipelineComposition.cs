@@ -74,12 +74,17 @@ internal sealed class PipelineComposition
     public static ProcessGroupFiles Leftovers(Repository repository) => new(Path.Combine(repository.Layout.LocksRoot, "runs"));
 
     /// <summary>
-    /// The work pass. <paramref name="alerts"/> hears the budget warnings and pauses, and the tasks stopped for a
-    /// person; none given, nobody hears them (they are in the lineage either way). <paramref name="nudges"/> wakes a
-    /// running pass (the daemon's kicks).
+    /// The work pass. <paramref name="alerts"/> hears the budget warnings and pauses, the tasks stopped for a person
+    /// and the store's quarantines; none given, nobody hears them (they are in the lineage either way).
+    /// <paramref name="nudges"/> wakes a running pass (the daemon's kicks).
     /// </summary>
     public PipelineRunner Runner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, TimeSpan checkTimeout, IPipelineObserver observer, IAlerts? alerts = null, IWorkNudges? nudges = null)
     {
+        if (alerts is not null)
+        {
+            store.ReportQuarantinesTo(alerts); // a state file set aside is a person's to look at
+        }
+
         var runner = new ProcessRunner();
         var pipeline = new TaskPipeline(
             store,

@@ -78,11 +78,18 @@ public sealed class StateLayout
 
     /// <summary>
     /// Whether a path under <c>state/</c> belongs on the lineage branch. Locks, pending records and
-    /// temporary files do not: they mean nothing once their process has gone.
+    /// temporary files do not: they mean nothing once their process has gone. Nor do quarantined entries (their
+    /// notes do).
     /// </summary>
     public static bool IsRecorded(string relativePath)
     {
         if (relativePath.StartsWith("locks/", StringComparison.Ordinal) || relativePath.StartsWith("pending/", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // A quarantined entry is never committed (it could not be parsed; it may be a link): only its note is.
+        if (relativePath.StartsWith(StateQuarantine.FolderName + "/", StringComparison.Ordinal) && !StateQuarantine.IsNote(relativePath))
         {
             return false;
         }
