@@ -1,5 +1,6 @@
 using ClawClip.Core.Agents;
 using ClawClip.Core.Merging;
+using ClawClip.Core.Pipeline;
 using ClawClip.Core.Tasks;
 using ClawClip.Processes;
 
@@ -18,15 +19,18 @@ public sealed class GitMerger : IMerger
     private readonly GitCli git;
     private readonly IProcessRunner runner;
     private readonly IReadOnlyDictionary<string, string> gateEnvironment;
+    private readonly IRunLeftovers leftovers;
 
     /// <param name="git">The repository.</param>
     /// <param name="runner">Runs the gate commands.</param>
     /// <param name="gateEnvironment">What the gate commands see of the environment, and nothing else.</param>
-    public GitMerger(GitCli git, IProcessRunner runner, IReadOnlyDictionary<string, string> gateEnvironment)
+    /// <param name="leftovers">Where a gate records its processes, under the task it gates (none: nowhere).</param>
+    public GitMerger(GitCli git, IProcessRunner runner, IReadOnlyDictionary<string, string> gateEnvironment, IRunLeftovers? leftovers = null)
     {
         this.git = git;
         this.runner = runner;
         this.gateEnvironment = gateEnvironment;
+        this.leftovers = leftovers ?? NoLeftovers.Instance;
     }
 
     /// <inheritdoc />
@@ -66,7 +70,7 @@ public sealed class GitMerger : IMerger
                     throw new GitCommandException(["diff", "--quiet", oldTarget, rebased], sameTree.ExitCode, sameTree.StandardError);
             }
 
-            var check = await new CommandChecks(runner, gate, gateEnvironment, gateTimeout).RunAsync(workspace, cancellationToken).ConfigureAwait(false);
+            var check = await new CommandChecks(runner, gate, gateEnvironment, gateTimeout).RunAsync(workspace, leftovers.RecordGateFor(task), cancellationToken).ConfigureAwait(false);
             if (!check.Passed)
             {
                 return new MergeOutcome.GateFailed(check.FailedCommand!, check.ExitCode, check.Output);

@@ -1,4 +1,5 @@
 using ClawClip.Core.Agents;
+using ClawClip.Core.Pipeline;
 using ClawClip.Core.State;
 using ClawClip.Core.Tasks;
 
@@ -20,14 +21,22 @@ public sealed class MergeQueue
     private readonly IMergeLock mergeLock;
     private readonly MergeSettings settings;
     private readonly TaskSettlement settlement;
+    private readonly IRunLeftovers leftovers;
 
-    public MergeQueue(ITaskStore store, IMerger merger, IMergeLock mergeLock, MergeSettings settings, TaskSettlement settlement)
+    /// <param name="store">The tasks.</param>
+    /// <param name="merger">Rebases, gates and lands one task.</param>
+    /// <param name="mergeLock">One merge at a time, across processes.</param>
+    /// <param name="settings">The target and the gate.</param>
+    /// <param name="settlement">Settles what the queue moved: trust, worktree, branch.</param>
+    /// <param name="leftovers">Where the gates record their processes (the merger's own), so that what a dead merger's gate left running is stopped; none: nothing is.</param>
+    public MergeQueue(ITaskStore store, IMerger merger, IMergeLock mergeLock, MergeSettings settings, TaskSettlement settlement, IRunLeftovers? leftovers = null)
     {
         this.store = store;
         this.merger = merger;
         this.mergeLock = mergeLock;
         this.settings = settings;
         this.settlement = settlement;
+        this.leftovers = leftovers ?? NoLeftovers.Instance;
     }
 
     /// <summary>
@@ -41,6 +50,9 @@ public sealed class MergeQueue
         {
             return []; // another process is merging
         }
+
+        // Under the lock every gate recorded is a dead merger's: it would run on in the merge worktree beside this one.
+        leftovers.StopGateLeftovers();
 
         var waiting = (await store.ListAsync(cancellationToken).ConfigureAwait(false))
             .Where(t => t.Status == TaskState.Merging)

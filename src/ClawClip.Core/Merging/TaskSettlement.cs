@@ -38,7 +38,8 @@ public sealed class TaskSettlement
                 if (AgentId.TryParse(task.LastClaim()?.Actor, out var dev))
                 {
                     var why = $"{task.Id} {(success ? "landed" : "failed")}: {PipelineText.FirstLine(task.LastTransition.Reason)}";
-                    await trust.RecordOutcomeAsync(dev, task.Id, success, task.TotalCostUsd, why, rules, cancellationToken).ConfigureAwait(false);
+                    // At no cost: each of the task's runs was credited to its agent as its event was written (TaskMoves).
+                    await trust.RecordOutcomeAsync(dev, task.Id, success, 0m, why, rules, cancellationToken).ConfigureAwait(false);
                 }
 
                 await worktrees.RemoveAsync(task.Id, cancellationToken).ConfigureAwait(false);

@@ -14,6 +14,12 @@ public static class PipelinePolicies
     public const string QaApprove = "qa.approve";
     public const string QaRevise = "qa.revise";
     public const string QaReviseLimit = "qa.revise-limit";
+
+    /// <summary>A reviewer's try gave no usable verdict: an annotation carrying the try's cost.</summary>
+    public const string QaNoVerdict = "qa.no-verdict";
+
+    /// <summary>The same step failed the same way <see cref="StepRepetition.Limit"/> times in a row: the task waits for a person.</summary>
+    public const string StepRepeated = "pipeline.step-repeated";
     public const string InternNeedsApproval = "tier.intern-needs-approval";
     public const string PersonApproved = "person.approve";
     public const string MergeBounceLimit = "merge.bounce-limit";

@@ -18,11 +18,11 @@ internal sealed class RestoringChecks : IWorkChecks
         this.worktrees = worktrees;
     }
 
-    public async Task<CheckReport> RunAsync(string workingDirectory, CancellationToken cancellationToken)
+    public async Task<CheckReport> RunAsync(string workingDirectory, string? processGroupFile, CancellationToken cancellationToken)
     {
         try
         {
-            return await checks.RunAsync(workingDirectory, cancellationToken).ConfigureAwait(false);
+            return await checks.RunAsync(workingDirectory, processGroupFile, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ClawClip.Core.Agents;
+using ClawClip.Core.Alerts;
 using ClawClip.Core.Budgets;
 using ClawClip.Core.Merging;
 using ClawClip.Core.Policies;
@@ -33,6 +34,7 @@ public sealed class TaskPipeline
     private readonly TaskMoves moves;
     private readonly ReviewStep review;
     private readonly TaskSettlement settlement;
+    private readonly TaskStops stops;
 
     // Sessions of dev runs started and not yet ended, by task: what a stop that kills the run records on the release.
     private readonly ConcurrentDictionary<TaskId, string> unfinished = new();
@@ -47,7 +49,8 @@ public sealed class TaskPipeline
         PipelineSettings settings,
         TimeProvider time,
         IPipelineObserver observer,
-        IRunLeftovers? leftovers = null)
+        IRunLeftovers? leftovers = null,
+        IAlerts? alerts = null)
     {
         this.agentFiles = agentFiles;
         this.trust = trust;
@@ -61,7 +64,8 @@ public sealed class TaskPipeline
         Slots = new AgentSlots(team);
         moves = new TaskMoves(store, trust);
         settlement = new TaskSettlement(trust, worktrees, settings.TrustRules);
-        review = new ReviewStep(agentFiles, trust, worktrees, this.checks, team, settings, time, observer, moves, Leftovers, Slots);
+        stops = new TaskStops(moves, alerts ?? NoAlerts.Instance, time);
+        review = new ReviewStep(agentFiles, trust, worktrees, this.checks, team, settings, time, observer, moves, Leftovers, Slots, stops);
     }
 
     /// <summary>Where runs record what they start, and how what a dead runner left is stopped.</summary>
@@ -82,7 +86,7 @@ public sealed class TaskPipeline
     /// <summary>
     /// Takes <paramref name="task"/> (claimed, running or in review, held by one of the team's devs) as far as it
     /// goes: to merging, to needs-input (an intern's approved work), back to the backlog after a failed run, to
-    /// failed, or — when no reviewer is available or every try failed — left in review. Returns it as it ends up.
+    /// failed, or — when no reviewer is available — left in review. Returns it as it ends up.
     /// </summary>
     public async Task<TaskRecord> AdvanceAsync(TaskRecord task, CancellationToken cancellationToken)
     {
@@ -195,7 +199,7 @@ public sealed class TaskPipeline
                 continue;
             }
 
-            var check = await checks.RunAsync(worktree.Path, cancellationToken).ConfigureAwait(false);
+            var check = await checks.RunAsync(worktree.Path, Leftovers.RecordFor(task.Id), cancellationToken).ConfigureAwait(false);
             var result = new DevResult(run.Diff, check);
             var data = $"{worktree.Branch} @ {PipelineText.Short(run.Diff.Head)}; checks: {check.Summary}";
             if (check.Passed)
@@ -281,11 +285,22 @@ public sealed class TaskPipeline
     {
         var why = PipelineText.FirstLine(run.Result.Failure ?? "the run failed");
         observer.Noted(task.Id, $"{dev.Name}'s run failed: {why}");
-        await trust.RecordOutcomeAsync(dev.Name, task.Id, success: false, run.Result.CostUsd, $"{dev.Name}'s run on {task.Id} failed: {why}", settings.TrustRules, cancellationToken).ConfigureAwait(false);
+
+        // At no cost: the move below carries what the runs cost and credits it (TaskMoves).
+        await trust.RecordOutcomeAsync(dev.Name, task.Id, success: false, 0m, $"{dev.Name}'s run on {task.Id} failed: {why}", settings.TrustRules, cancellationToken).ConfigureAwait(false);
         var retry = task.Attempt < task.Definition.MaxAttempts;
-        return retry
-            ? await moves.MoveAsync(task, TaskState.Backlog, dev, $"{dev.Name}'s run failed: {why}. Back to the backlog for attempt {task.Attempt + 1} of {task.Definition.MaxAttempts}; the work so far stays on its branch, and the session is resumed.", PipelinePolicies.RunFailedRetry, cancellationToken, spent, run.Keep).ConfigureAwait(false)
-            : await moves.MoveAsync(task, TaskState.Failed, dev, $"{dev.Name}'s run failed: {why}. That was attempt {task.Attempt} of {task.Definition.MaxAttempts}.", PipelinePolicies.RunFailedAttemptsUsed, cancellationToken, spent, run.Keep).ConfigureAwait(false);
+        var reason = retry
+            ? $"{dev.Name}'s run failed: {why}. Back to the backlog for attempt {task.Attempt + 1} of {task.Definition.MaxAttempts}; the work so far stays on its branch, and the session is resumed."
+            : $"{dev.Name}'s run failed: {why}. That was attempt {task.Attempt} of {task.Definition.MaxAttempts}.";
+        var policy = retry ? PipelinePolicies.RunFailedRetry : PipelinePolicies.RunFailedAttemptsUsed;
+        if (retry && StepRepetition.FindWith(task, dev.Name.Value, policy, reason) is { } repeated)
+        {
+            var stop = TaskStops.RepeatedReason(task, repeated);
+            observer.Noted(task.Id, stop);
+            return await stops.StopAsync(task, dev, stop, PipelinePolicies.StepRepeated, cancellationToken, spent, run.Keep).ConfigureAwait(false);
+        }
+
+        return await moves.MoveAsync(task, retry ? TaskState.Backlog : TaskState.Failed, dev, reason, policy, cancellationToken, spent, run.Keep).ConfigureAwait(false);
     }
 
     private static string Summary(AgentRunResult result) =>

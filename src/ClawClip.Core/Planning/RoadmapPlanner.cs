@@ -1,5 +1,6 @@
 using ClawClip.Core.Agents;
 using ClawClip.Core.Alerts;
+using ClawClip.Core.Budgets;
 using ClawClip.Core.Goals;
 using ClawClip.Core.Merging;
 using ClawClip.Core.Pipeline;
@@ -114,7 +115,7 @@ public sealed class RoadmapPlanner
                     await CancelOpenTasksAsync(record, $"{goal.Id} was edited in ROADMAP.md; it is planned again", cancellationToken).ConfigureAwait(false);
                 }
 
-                await PlanAsync(goal, onMain.Commit, fingerprint, cancellationToken).ConfigureAwait(false);
+                await PlanAsync(goal, record, onMain.Commit, fingerprint, cancellationToken).ConfigureAwait(false);
             }
             else if (record.Status is GoalStatus.Planned or GoalStatus.Failed)
             {
@@ -148,7 +149,7 @@ public sealed class RoadmapPlanner
         }
     }
 
-    private async Task PlanAsync(RoadmapGoal goal, string commit, string fingerprint, CancellationToken cancellationToken)
+    private async Task PlanAsync(RoadmapGoal goal, GoalRecord? before, string commit, string fingerprint, CancellationToken cancellationToken)
     {
         var planner = team.Members
             .Where(m => m.Definition.Role == AgentRole.Planner && m.Definition.IsAvailableAt(time.GetUtcNow()))
@@ -174,14 +175,18 @@ public sealed class RoadmapPlanner
         var planned = result.Succeeded ? PlannerAnswer.TryParse(result.StructuredOutput ?? result.Result, out problem) : null;
         var actor = Actor.Agent(planner.Name, tier);
 
-        // The planner's run is paid for like any other: what it cost goes into the lineage with the plan (or its failure).
-        var spent = $"{planner.Name}'s run: {result.Turns} turns, {PipelineText.Usd(result.CostUsd)} USD.";
+        // The planner's run is paid for like any other: the goal file records it (the budgets count it with the goal's
+        // tasks), its lineage commit carries the cost, and so does the planner's trust.json.
+        var run = new PlanningRun(planner.Name, time.GetUtcNow(), Money.Round(result.CostUsd), result.Turns, result.Tokens, result.SessionId);
+        IReadOnlyList<PlanningRun> runs = [.. before?.PlanningRuns ?? [], run];
+        var spent = $"{planner.Name}'s run: {result.Turns} turns, {PipelineText.Usd(run.CostUsd)} USD.";
         if (planned is null)
         {
             var decision = settings.FailurePolicy.Decide(Handoff.TriggerToPlanner, $"{planner.Name}'s plan for {goal.Id} is unusable: {PipelineText.FirstLine(problem)}");
             observer.Said("warning: " + decision.Reason);
-            var failed = new GoalRecord(goal.Id, goal.Text, fingerprint, GoalStatus.PlanningFailed, [], decision.Reason, time.GetUtcNow());
+            var failed = new GoalRecord(goal.Id, goal.Text, fingerprint, GoalStatus.PlanningFailed, [], decision.Reason, time.GetUtcNow()) { PlanningRuns = runs };
             await goals.WriteGoalAsync(failed, actor, $"{goal.Id} planning failed", $"warning: {decision.Reason}. {spent}", decision.Policy, cancellationToken).ConfigureAwait(false);
+            await CreditAsync(planner, run, goal, cancellationToken).ConfigureAwait(false);
             if (!decision.Continue)
             {
                 await emergencyStop.StopAsync(actor, decision.Reason, cancellationToken).ConfigureAwait(false);
@@ -201,9 +206,19 @@ public sealed class RoadmapPlanner
             ids[task.Key] = submitted.Id;
         }
 
-        var record = new GoalRecord(goal.Id, goal.Text, fingerprint, GoalStatus.Planned, [.. ids.Values], $"{planned.Count} task(s) planned by {planner.Name} from ROADMAP.md at {PipelineText.Short(commit)}", time.GetUtcNow());
+        var record = new GoalRecord(goal.Id, goal.Text, fingerprint, GoalStatus.Planned, [.. ids.Values], $"{planned.Count} task(s) planned by {planner.Name} from ROADMAP.md at {PipelineText.Short(commit)}", time.GetUtcNow()) { PlanningRuns = runs };
         await goals.WriteGoalAsync(record, actor, $"{goal.Id} planned: {planned.Count} task(s)", $"{planner.Name} broke \"{goal.Text}\" into {string.Join(", ", ids.Values)}. {spent}", PlanningPolicies.GoalPlanned, cancellationToken).ConfigureAwait(false);
+        await CreditAsync(planner, run, goal, cancellationToken).ConfigureAwait(false);
         observer.Said($"{goal.Id} planned: {string.Join(", ", ids.Values)}");
+    }
+
+    // After the goal file that records the run, like a task event's cost (TaskMoves).
+    private async Task CreditAsync(TeamMember planner, PlanningRun run, RoadmapGoal goal, CancellationToken cancellationToken)
+    {
+        if (run.CostUsd > 0m)
+        {
+            await trust.RecordSpendAsync(planner.Name, run.CostUsd, $"{planner.Name}'s planner run for {goal.Id}.", cancellationToken).ConfigureAwait(false);
+        }
     }
 
     // A planned (or failed) goal as its tasks stand: failed while one of them is, planned again once none is, ticked
