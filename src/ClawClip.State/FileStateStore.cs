@@ -162,7 +162,8 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
                     request.CostUsd,
                     request.To.IsHeld() ? leaseLength : null,
                     request.Turns is null && request.Session is null && request.Tokens is null ? null : new AgentRunFacts(request.Turns ?? 0, request.Session) { Tokens = request.Tokens },
-                    request.MinTier),
+                    request.MinTier,
+                    request.Commit),
             cancellationToken).ConfigureAwait(false);
 
         await AfterChangeAsync(cancellationToken).ConfigureAwait(false);
@@ -258,25 +259,30 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
     /// </summary>
     public async Task<IReadOnlyList<string>> RecoverAsync(CancellationToken cancellationToken)
     {
+        // A writer renames its temporary record into place at once; one an hour old was left by a writer that died.
+        journal.DeleteStaleTemporaries(time.GetUtcNow() - TimeSpan.FromHours(1));
         recovery.ScanAndRepair();
         await recovery.RecoverIntentsAsync(cancellationToken).ConfigureAwait(false);
         await flusher.FlushAsync(cancellationToken).ConfigureAwait(false);
         var repairs = recovery.TakeRepairs().ToList();
         using (await FileLock.AcquireAsync(layout.LineageLockPath, options.LockTimeout, cancellationToken).ConfigureAwait(false))
         {
-            // Only when nothing is pending: a record waiting for its commit is not a lost one.
-            if (!HasPendingLineage() && await reconciler.ReconcileAsync(cancellationToken).ConfigureAwait(false) is > 0 and var written)
-            {
-                File.Delete(Path.Combine(layout.PendingRoot, "lineage-tip"));
-                repairs.Add($"wrote {written} lineage commit(s) for changes the branch lacked (records lost, likely to a power cut)");
-            }
+            await ReconcileLockedAsync(repairs, cancellationToken).ConfigureAwait(false);
         }
 
         return repairs;
     }
 
     /// <inheritdoc />
-    public Task<int> FlushLineageAsync(CancellationToken cancellationToken) => flusher.FlushAsync(cancellationToken);
+    public async Task<FlushResult> FlushLineageAsync(CancellationToken cancellationToken)
+    {
+        var result = await flusher.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await ReconcileLostRecordsAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public Task FlushAndWaitAsync(CancellationToken cancellationToken) => flusher.FlushAndWaitAsync(time, cancellationToken);
 
     /// <summary>Whether any lineage record is waiting for its commit.</summary>
     public bool HasPendingLineage() => journal.HasReady() || journal.HasIntents();
@@ -600,6 +606,43 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
         if (options.FlushAfterEachChange)
         {
             await flusher.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await ReconcileLostRecordsAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// After an unreadable record was discarded (its commit lost), reconciles the branch with the files as start-up
+    /// does, if the lineage lock is free and nothing else is pending; otherwise a later flush does.
+    /// </summary>
+    private async Task ReconcileLostRecordsAsync(CancellationToken cancellationToken)
+    {
+        if (!recovery.LostRecords)
+        {
+            return;
+        }
+
+        using var held = FileLock.TryAcquire(layout.LineageLockPath);
+        if (held is not null)
+        {
+            await ReconcileLockedAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Under the lineage lock: commits what the files hold and the branch lacks, when no record is pending.</summary>
+    private async Task ReconcileLockedAsync(List<string>? repairs, CancellationToken cancellationToken)
+    {
+        // Only when nothing is pending: a record waiting for its commit is not a lost one.
+        if (HasPendingLineage())
+        {
+            return;
+        }
+
+        var written = await reconciler.ReconcileAsync(cancellationToken).ConfigureAwait(false);
+        recovery.Reconciled();
+        if (written > 0)
+        {
+            journal.ForgetKnownTip();
+            repairs?.Add($"wrote {written} lineage commit(s) for changes the branch lacked (records lost, likely to a power cut)");
         }
     }
 }

@@ -33,5 +33,6 @@ public static class TransitionMessage
         new("Tokens", (e.Tokens ?? 0).ToString(CultureInfo.InvariantCulture)),
         new("Session", e.Session ?? "none"),
         new("Data", string.IsNullOrWhiteSpace(data) ? "none" : data),
+        new("Commit", e.Commit ?? "none"),
     ];
 }

@@ -6,6 +6,9 @@ public static class PipelinePolicies
     public const string DevStart = "dev.start";
     public const string ChecksPassed = "dev.checks-passed";
     public const string ChecksFailedTooOften = "dev.check-rounds-used";
+    public const string ChecksFailedRound = "dev.checks-failed";
+    public const string NoChange = "dev.no-change";
+    public const string NoChangeRoundsUsed = "dev.no-change-rounds-used";
     public const string RunFailedRetry = "dev.run-failed.retry";
     public const string RunFailedAttemptsUsed = "dev.run-failed.attempts-used";
     public const string QaApprove = "qa.approve";
@@ -21,4 +24,5 @@ public static class PipelinePolicies
     public const string PersonApproved = "person.approve";
     public const string MergeBounceLimit = "merge.bounce-limit";
     public const string ReleasedOnStop = "daemon.stop-release";
+    public const string PersonRetry = "person.retry";
 }

@@ -61,7 +61,7 @@ internal sealed class ReviewStep
 
         // A task found waiting in review (its runner died) has its result worked out again.
         var diff = fresh?.Diff ?? await worktrees.DiffAsync(worktree, settings.Target, cancellationToken).ConfigureAwait(false);
-        var check = fresh?.Check ?? await checks.RunAsync(worktree.Path, cancellationToken).ConfigureAwait(false);
+        var check = fresh?.Check ?? await checks.RunAsync(worktree.Path, leftovers.RecordFor(task.Id), cancellationToken).ConfigureAwait(false);
         var round = PipelineText.RevisionsAsked(task) + 1;
         var qaTier = (await trust.ReadTrustAsync(reviewer.Name, cancellationToken).ConfigureAwait(false)).Tier;
         var policy = TierPolicy.For(qaTier) with { AllowedTools = ReviewTools };

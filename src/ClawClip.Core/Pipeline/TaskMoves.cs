@@ -58,18 +58,27 @@ internal sealed class TaskMoves
     {
         var tier = (await trust.ReadTrustAsync(by.Name, cancellationToken).ConfigureAwait(false)).Tier;
         var result = await store.AnnotateRunAsync(task.Id, task.Status, Actor.Agent(by.Name, tier), reason, policy, spent.CostUsd, new AgentRunFacts(spent.Turns, session) { Tokens = spent.Tokens }, cancellationToken).ConfigureAwait(false);
-        var annotated = result switch
-        {
-            TransitionResult.Moved moved => moved.Task,
-            TransitionResult.WrongStatus wrong => throw new TaskMovedElsewhereException(task.Id, wrong.Actual, task.Status),
-            _ => throw new TaskMovedElsewhereException(task.Id, null, task.Status),
-        };
+        var annotated = Annotated(task, result);
         await CreditAsync(by, spent, $"{task.Id} {task.Status.Name()}: {policy}.", cancellationToken).ConfigureAwait(false);
         return annotated;
     }
 
     public Task<TaskRecord> MoveAsync(TaskRecord task, TaskState to, Actor actor, string reason, string policy, CancellationToken cancellationToken) =>
         MoveAsync(new TransitionRequest(task.Id, to, actor, reason, policy) { ExpectedFrom = task.Status }, cancellationToken);
+
+    /// <summary>Records a decision by <paramref name="by"/> that leaves the task where it is (a failed check round, a run with no change).</summary>
+    public async Task<TaskRecord> AnnotateAsync(TaskRecord task, TeamMember by, string reason, string policy, CancellationToken cancellationToken)
+    {
+        var tier = (await trust.ReadTrustAsync(by.Name, cancellationToken).ConfigureAwait(false)).Tier;
+        return Annotated(task, await store.AnnotateAsync(task.Id, task.Status, Actor.Agent(by.Name, tier), reason, policy, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static TaskRecord Annotated(TaskRecord task, TransitionResult result) => result switch
+    {
+        TransitionResult.Moved moved => moved.Task,
+        TransitionResult.WrongStatus wrong => throw new TaskMovedElsewhereException(task.Id, wrong.Actual, task.Status),
+        _ => throw new TaskMovedElsewhereException(task.Id, null, task.Status),
+    };
 
     private async Task CreditAsync(TeamMember by, RunSpend? spent, string why, CancellationToken cancellationToken)
     {

@@ -128,7 +128,8 @@ public sealed record TaskRecord
         decimal? costUsd = null,
         TimeSpan? leaseLength = null,
         AgentRunFacts? run = null,
-        Tier? minTier = null)
+        Tier? minTier = null,
+        string? commit = null)
     {
         if (to == TaskState.Claimed)
         {
@@ -148,7 +149,7 @@ public sealed record TaskRecord
             lease = new Lease(now, now + length);
         }
 
-        return Append(new TaskEvent(Status, to, actor, reason, policy, tier, Attempt, costUsd is { } usd ? Money.Round(usd) : null, now, lease) { Turns = run?.Turns, Session = run?.Session, Tokens = run?.Tokens, MinTier = minTier });
+        return Append(new TaskEvent(Status, to, actor, reason, policy, tier, Attempt, costUsd is { } usd ? Money.Round(usd) : null, now, lease) { Turns = run?.Turns, Session = run?.Session, Tokens = run?.Tokens, MinTier = minTier, Commit = commit });
     }
 
     /// <summary>

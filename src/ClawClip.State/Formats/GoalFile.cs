@@ -39,7 +39,7 @@ internal static class GoalFile
 
         if (!GoalStatusNames.TryParse(dto.Status, out var status))
         {
-            throw new InvalidStateFileException(displayPath, $"\"status\" '{dto.Status}' is not one of planned, planning-failed, done, canceled");
+            throw new InvalidStateFileException(displayPath, $"\"status\" '{dto.Status}' is not one of planned, planning-failed, failed, done, canceled");
         }
 
         var tasks = new List<TaskId>();
