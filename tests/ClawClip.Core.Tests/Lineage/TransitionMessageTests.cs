@@ -112,8 +112,8 @@ public sealed class TransitionMessageTests
     {
         var commit = new string('a', 40);
         var task = Claimed(Definition).MoveTo(TaskState.Running, "dev-1", Tier.Senior, "r", "p", Start, leaseLength: TimeSpan.FromMinutes(30))
-            .MoveTo(TaskState.Review, "dev-1", Tier.Senior, "r", "p", Start)
-            .MoveTo(TaskState.Merging, "qa-1", Tier.Senior, "r", "p", Start)
+            .MoveTo(TaskState.Review, "dev-1", Tier.Senior, "r", "p", Start, leaseLength: TimeSpan.FromMinutes(30))
+            .MoveTo(TaskState.Merging, "qa-1", Tier.Senior, "r", "p", Start, leaseLength: TimeSpan.FromMinutes(30))
             .MoveTo(TaskState.Done, "clawclip", null, "landed", "merge.gate-passed", Start, commit: commit);
 
         var trailers = TransitionMessage.Trailers(task, task.History[^1], null).ToDictionary(t => t.Key, t => t.Value);
