@@ -194,7 +194,13 @@ public sealed class TaskPipeline
                 }
 
                 observer.Noted(task.Id, $"no change: back to {dev.Name} (round {round + 1} of {policy.CheckRounds})");
-                task = await moves.AnnotateAsync(task, dev, $"{nothing} (round {round} of {policy.CheckRounds}): back to {dev.Name}, with \"no change\" in its prompt.", PipelinePolicies.NoChange, cancellationToken).ConfigureAwait(false);
+                task = await moves.AnnotateRunAsync(task, dev, $"{nothing} (round {round} of {policy.CheckRounds}): back to {dev.Name}, with \"no change\" in its prompt.", PipelinePolicies.NoChange, spent, run.Session, cancellationToken).ConfigureAwait(false);
+                spent = new RunSpend(); // the round's run is on its annotation
+                if (StepRepetition.Find(task.History) is { } sameChange)
+                {
+                    return (await stops.StopAsync(task, dev, TaskStops.RepeatedReason(task, sameChange), PipelinePolicies.StepRepeated, cancellationToken).ConfigureAwait(false), null);
+                }
+
                 feedback = feedback with { FailedCheck = null, MergeProblem = null, ConflictedFiles = [], NoChange = true };
                 continue;
             }
@@ -223,7 +229,15 @@ public sealed class TaskPipeline
             observer.Noted(task.Id, $"{check.Summary}: back to {dev.Name} (round {round + 1} of {policy.CheckRounds})");
 
             // Every round is in the task's history, not only the last: what each one failed on is what a person reads first.
-            task = await moves.AnnotateAsync(task, dev, $"{dev.Name}'s result failed the checks (round {round} of {policy.CheckRounds}): {check.Summary}; back to {dev.Name} with the output.\n{PipelineText.Tail(check.Output, 2_000)}", PipelinePolicies.ChecksFailedRound, cancellationToken).ConfigureAwait(false);
+            // Each round's annotation carries what its run cost, so the budgets see it at once and nothing is lost if
+            // the process dies before the step ends.
+            task = await moves.AnnotateRunAsync(task, dev, $"{dev.Name}'s result failed the checks (round {round} of {policy.CheckRounds}): {check.Summary}; back to {dev.Name} with the output.\n{PipelineText.Tail(check.Output, 2_000)}", PipelinePolicies.ChecksFailedRound, spent, run.Session, cancellationToken).ConfigureAwait(false);
+            spent = new RunSpend();
+            if (StepRepetition.Find(task.History) is { } sameFailure)
+            {
+                return (await stops.StopAsync(task, dev, TaskStops.RepeatedReason(task, sameFailure), PipelinePolicies.StepRepeated, cancellationToken).ConfigureAwait(false), null);
+            }
+
             // Written whole for this task: the dev's snapshot may be about another task it works on at the same time.
             await agentFiles.SaveSnapshotAsync(
                 new ContextSnapshot(dev.Name, task.Id, run.Keep, $"checks failed: {check.Summary}", run.Diff.Files, feedback.Comments, time.GetUtcNow()),
