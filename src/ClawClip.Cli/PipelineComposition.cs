@@ -4,6 +4,7 @@ using ClawClip.Core.Alerts;
 using ClawClip.Core.Budgets;
 using ClawClip.Core.Escalation;
 using ClawClip.Core.Merging;
+using ClawClip.Core.Outages;
 using ClawClip.Core.Pipeline;
 using ClawClip.Core.Planning;
 using ClawClip.Core.Policies;
@@ -68,7 +69,7 @@ internal sealed class PipelineComposition
         new(store, new GitMerger(repository.Git, new ProcessRunner(), CheckEnvironment), new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout));
 
     /// <summary>
-    /// The work pass. <paramref name="alerts"/> hears the budget warnings and pauses; none given, nobody hears them
+    /// The work pass. <paramref name="alerts"/> hears the budget warnings and pauses, and the outage pauses; none given, nobody hears them
     /// (they are in the lineage either way).
     /// </summary>
     public PipelineRunner Runner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, TimeSpan checkTimeout, IPipelineObserver observer, IAlerts? alerts = null)
@@ -84,7 +85,10 @@ internal sealed class PipelineComposition
             settings,
             TimeProvider.System,
             observer,
-            new ProcessGroupFiles(Path.Combine(repository.Layout.LocksRoot, "runs")));
+            new ProcessGroupFiles(Path.Combine(repository.Layout.LocksRoot, "runs")))
+        {
+            Outages = new OutageKeeper(new FileOutageState(store), alerts ?? NoAlerts.Instance, Config.Outages, TimeProvider.System, team.ModelAgents),
+        };
         return new PipelineRunner(store, store, store, store, store, new FileRunLock(repository.Layout), pipeline, MergeQueue(repository, store, settings.Target, checkTimeout), team, TimeProvider.System, observer)
         {
             Budgets = new BudgetGate(store, store, Config.Budgets, alerts ?? NoAlerts.Instance, TimeProvider.System),
