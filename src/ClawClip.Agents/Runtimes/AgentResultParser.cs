@@ -155,7 +155,7 @@ internal static class AgentResultParser
             "error_during_execution" => "failed during execution",
             _ => null,
         };
-        if (why is null && root.TryGetProperty("api_error_status", out var status) && status.TryGetInt32(out var code))
+        if (why is null && root.TryGetProperty("api_error_status", out var status) && status.ValueKind == JsonValueKind.Number && status.TryGetInt32(out var code))
         {
             // The subtype of an API failure says "success": naming it would only confuse.
             return $"the model's API failed with HTTP {code} ({detail})";
