@@ -6,10 +6,11 @@ using ClawClip.FakeModel;
 namespace ClawClip.EndToEnd.Tests;
 
 /// <summary>
-/// <c>clawclip run --once</c> with the real Claude Code CLI (pinned in tests/claude-code) through a model API outage: the
-/// fake Messages API answers the dev's conversation with HTTP 500 for a while, then works. claw.clip must ride it out —
-/// backoff (small real delays from <c>outages:</c> in <c>clawclip.yaml</c>), a pause, a probe, a resume — with the
-/// task still its dev's, no attempt used and the dev's trust untouched.
+/// <c>clawclip run --once</c> through a model API outage. With the real Claude Code CLI (pinned in tests/claude-code):
+/// the fake Messages API answers the dev's conversation with HTTP 500 for a while, then works; claw.clip must ride it
+/// out — backoff (small real delays from <c>outages:</c> in <c>clawclip.yaml</c>), a pause, a probe, a resume — with
+/// the task still its dev's, no attempt used and the dev's trust untouched. With a scripted <c>command</c> agent that
+/// says <c>"failure_kind": "outage"</c>: a backoff longer than the lease sends the task back, and it is no new attempt.
 /// </summary>
 public sealed class OutageTests : IAsyncLifetime
 {
@@ -21,8 +22,6 @@ public sealed class OutageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         team = await ScriptedTeam.CreateAsync();
-        team.UseClaudeCode(AgentVariables);
-        team.Configure("outages: {backoff_seconds: 0.3, backoff_factor: 2, backoff_cap_seconds: 1, pause_after: 3, jitter: 0}\n", "outages: short backoff for the test");
         await team.EarnJuniorAsync(); // its approved work lands with no person in the loop
     }
 
@@ -36,6 +35,8 @@ public sealed class OutageTests : IAsyncLifetime
     [Fact]
     public async Task RunOnce_ThroughAModelApiOutage_PausesAndResumesTheDev_AndTheTaskLandsWithNoAttemptOrTrustLost()
     {
+        team.UseClaudeCode(AgentVariables);
+        team.Configure("outages: {backoff_seconds: 0.3, backoff_factor: 2, backoff_cap_seconds: 1, pause_after: 3, jitter: 0}\n", "outages: short backoff for the test");
         var id = await team.SubmitAsync("Write the answer", "--spec", "answer.txt holds 42", "--max-attempts", "1");
         var answer = Path.Combine(team.Root, ".clawclip", "worktrees", id, "answer.txt");
         var trustBefore = Trust();
@@ -95,6 +96,38 @@ public sealed class OutageTests : IAsyncLifetime
         // The session survived the outage: every dev run after the first resumed the one it started.
         var sessions = model.MainRequests.Where(r => !r.HasTool("StructuredOutput")).Select(r => r.SessionId).Distinct().ToList();
         Assert.True(sessions.Count == 1, string.Join(", ", sessions));
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenACommandAgentSaysOutage_AndTheBackoffOutlastsTheLease_TheTaskGoesBackAsNoNewAttempt_AndAnotherDevLandsIt()
+    {
+        team.AddDev("dev-2");
+        await team.EarnJuniorAsync("dev-2");
+        team.Configure("outages: {backoff_seconds: 7200, backoff_cap_seconds: 7200, jitter: 0}\n", "outages: a backoff longer than any lease");
+        team.Dev("1", """echo '{"is_error":true,"result":"HTTP 529 from the gateway","failure_kind":"outage","retry_after_seconds":60}'; exit 1""" + "\n");
+        var id = await team.SubmitAsync("Write the answer", "--max-attempts", "1");
+        var trustBefore = Trust();
+
+        await team.RunOnceAsync();
+
+        var story = await team.StoryAsync(id);
+        var task = await team.ShowAsync(id);
+        Assert.True(task.GetProperty("task").GetProperty("status").GetString() == "done", story);
+        var history = task.GetProperty("history").EnumerateArray().ToList();
+        var claims = history.Where(e => e.GetProperty("to").GetString() == "claimed").ToList();
+        Assert.Equal(["dev-1", "dev-2"], claims.Select(e => e.GetProperty("actor").GetString()));
+        Assert.All(claims, e => Assert.Equal(1, e.GetProperty("attempt").GetInt32())); // max-attempts 1, and it still landed
+        var requeue = Assert.Single(history, e => e.GetProperty("policy").GetString() == "outage.requeue");
+        Assert.Contains("after the lease ends", requeue.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains(team.Lineage(), l => l.StartsWith("clawclip-outage|dev-1: model API outage, 1 in a row|outage.retry", StringComparison.Ordinal));
+        Assert.Equal(trustBefore.GetProperty("failures").GetInt32(), Trust().GetProperty("failures").GetInt32());
+
+        // dev-1 still waits out its backoff (not paused: one failure), recorded for a restart to find.
+        using var outage = JsonDocument.Parse(team.StateFile("outage.json"));
+        var entry = Assert.Single(outage.RootElement.GetProperty("agents").EnumerateArray().ToArray());
+        Assert.Equal(("dev-1", 1), (entry.GetProperty("agent").GetString(), entry.GetProperty("consecutive").GetInt32()));
+        Assert.True(entry.GetProperty("retry_at").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddHours(1), entry.ToString());
+        Assert.Equal(JsonValueKind.Null, entry.GetProperty("paused_at").ValueKind);
     }
 
     private JsonElement Trust()
