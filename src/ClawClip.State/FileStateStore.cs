@@ -594,9 +594,10 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
 
     /// <summary>
     /// A change to one non-task file decided under <paramref name="lockPath"/> (so it may read the file
-    /// first), journaled, written, and committed; or nothing, when it decides there is nothing to write.
+    /// first), journaled, written, and committed; or nothing, when it decides there is nothing to write. Internal for
+    /// the stores of other files that share this writer (<see cref="FileOutageState"/>).
     /// </summary>
-    private async Task WriteGuardedAsync(string lockPath, string path, Actor actor, Func<GuardedChange?> decide, CancellationToken cancellationToken)
+    internal async Task WriteGuardedAsync(string lockPath, string path, Actor actor, Func<GuardedChange?> decide, CancellationToken cancellationToken)
     {
         using (await FileLock.AcquireAsync(lockPath, options.LockTimeout, cancellationToken).ConfigureAwait(false))
         {

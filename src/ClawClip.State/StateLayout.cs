@@ -41,6 +41,11 @@ public sealed class StateLayout
 
     public string BudgetLockPath => Path.Combine(LocksRoot, "budget.lock");
 
+    /// <summary>The agents a model API outage is failing, their backoff, and the pauses it caused.</summary>
+    public string OutagePath => Path.Combine(Root, "outage.json");
+
+    public string OutageLockPath => Path.Combine(LocksRoot, "outage.lock");
+
     public string LineageLockPath => Path.Combine(LocksRoot, "lineage.lock");
 
     public string SubmitLockPath => Path.Combine(LocksRoot, "submit.lock");
