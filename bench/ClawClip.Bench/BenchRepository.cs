@@ -55,5 +55,21 @@ internal sealed class BenchRepository : IDisposable
         }
     }
 
-    public void Dispose() => Directory.Delete(Root, recursive: true);
+    public void Dispose()
+    {
+        // The lineage writer's `git gc --auto` detaches, as git's own does: it may still be packing objects, and
+        // removing them, while the folder is deleted. Try again until it has finished.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+                return;
+            }
+            catch (Exception e) when (e is IOException && attempt < 50)
+            {
+                Thread.Sleep(200);
+            }
+        }
+    }
 }

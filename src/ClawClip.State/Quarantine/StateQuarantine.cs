@@ -207,7 +207,7 @@ internal sealed class StateQuarantine
             return;
         }
 
-        QuarantineLocked(path, guardLock, now.Length > 0 ? now : problem);
+        QuarantineLocked(path, guardLock, now.Length > 0 ? now : problem); // the problem as it is now, under the lock
     }
 
     private void QuarantineLocked(string path, string guardLock, string problem)
@@ -259,7 +259,7 @@ internal sealed class StateQuarantine
     private string? TaskProblem(string path, TaskId id) =>
         Problem(path, bytes => ClawClip.State.TaskFile.Deserialize(bytes, layout.Display(path), id));
 
-    /// <summary>What is wrong with the file now, or null if it reads (or is gone). Empty: wrong, for the reason first seen.</summary>
+    /// <summary>What is wrong with the file now, or null if it reads (or is gone).</summary>
     private string? Problem(string path, Action<byte[]> parse)
     {
         try
