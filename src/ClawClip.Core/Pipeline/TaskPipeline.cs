@@ -197,7 +197,7 @@ public sealed class TaskPipeline
             policy = TaskBudget.CapRun(policy, task, spent.Spend, settings.Budgets.Task);
             var run = await RunDevAsync(task, dev, worktree, feedback, policy, cancellationToken).ConfigureAwait(false);
             spent.Add(run.Result);
-            if (run.Result.IsOutage || !run.Result.Succeeded)
+            if (!run.Result.Succeeded)
             {
                 var ended = run.Result.IsOutage
                     ? await DevRunHitOutageAsync(task, dev, run, spent, cancellationToken).ConfigureAwait(false)
