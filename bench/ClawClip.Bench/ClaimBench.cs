@@ -116,7 +116,7 @@ internal static class ClaimBench
             // Whoever holds the lineage lock commits our leftovers; wait until none is left.
             while (store.HasPendingLineage())
             {
-                if (await store.FlushLineageAsync(CancellationToken.None) == 0)
+                if ((await store.FlushLineageAsync(CancellationToken.None)).Written == 0)
                 {
                     await Task.Delay(2);
                 }

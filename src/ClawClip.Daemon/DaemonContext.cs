@@ -8,5 +8,6 @@ namespace ClawClip.Daemon;
 /// <param name="Observer">Logs what the pipeline does.</param>
 /// <param name="Alerts">Escalations, budget warnings, paused agents: logged, and sent to the webhook when one is set.</param>
 /// <param name="Notifier">The webhook itself (or nobody), for messages that are not alerts, like the daily summary.</param>
+/// <param name="Nudges">The kicks (a person's approval, retry or answer), for a work pass that is running.</param>
 /// <param name="Stopping">Signaled when a stop is asked for (SIGTERM): jobs start no new work from then on.</param>
-public sealed record DaemonContext(IPipelineObserver Observer, IAlerts Alerts, INotifier Notifier, CancellationToken Stopping);
+public sealed record DaemonContext(IPipelineObserver Observer, IAlerts Alerts, INotifier Notifier, IWorkNudges Nudges, CancellationToken Stopping);

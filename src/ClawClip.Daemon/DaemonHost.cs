@@ -56,6 +56,7 @@ public static class DaemonHost
             services.GetRequiredService<LoggingObserver>(),
             services.GetRequiredService<IAlerts>(),
             services.GetRequiredService<INotifier>(),
+            services.GetRequiredService<Wakeup>(),
             services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping)));
         builder.Services.AddHostedService<KickWatcher>();
         builder.Services.AddHostedService<Doctor.DoctorRequestWatcher>();

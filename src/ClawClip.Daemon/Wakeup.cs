@@ -1,10 +1,13 @@
+using ClawClip.Core.Pipeline;
+
 namespace ClawClip.Daemon;
 
 /// <summary>
 /// Wakes every waiting loop early (a kick, a new commit on main). A loop takes its <see cref="Ticket"/> before it runs
-/// and waits on that, so a wake that comes while it runs is not lost: its next wait ends at once.
+/// and waits on that, so a wake that comes while it runs is not lost: its next wait ends at once. A work pass that is
+/// running hears the same wakes as nudges (a person's approval lands while agents work).
 /// </summary>
-public sealed class Wakeup
+public sealed class Wakeup : IWorkNudges
 {
     private readonly Lock gate = new();
     private TaskCompletionSource next = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -20,6 +23,9 @@ public sealed class Wakeup
             }
         }
     }
+
+    /// <inheritdoc />
+    Task IWorkNudges.NextNudge => Ticket;
 
     /// <summary>Asks every loop to run now.</summary>
     public void Wake()

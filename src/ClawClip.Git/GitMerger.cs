@@ -58,6 +58,18 @@ public sealed class GitMerger : IMerger
             }
 
             var rebased = (await inWorkspace.OutputAsync(["rev-parse", "HEAD"], cancellationToken).ConfigureAwait(false)).Trim();
+
+            // The rebase drops commits whose change the target already has; a branch left with the target's own tree
+            // would "land" as the target's tip (or an empty commit) and tick a goal with no code behind it.
+            var sameTree = await git.RunAsync(["diff", "--quiet", "--no-ext-diff", oldTarget, rebased, "--"], null, cancellationToken).ConfigureAwait(false);
+            switch (sameTree.ExitCode)
+            {
+                case 0:
+                    return new MergeOutcome.NothingToLand(oldTarget);
+                case not 1:
+                    throw new GitCommandException(["diff", "--quiet", oldTarget, rebased], sameTree.ExitCode, sameTree.StandardError);
+            }
+
             var check = await new CommandChecks(runner, gate, gateEnvironment, gateTimeout).RunAsync(workspace, leftovers.RecordGateFor(task), cancellationToken).ConfigureAwait(false);
             if (!check.Passed)
             {

@@ -53,7 +53,7 @@ public sealed partial class CapTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunOnce_AfterARunKilledMidReview_TheTaskLeftInReviewCountsAgainstDev1_AndDev2GetsTheWork()
+    public async Task RunOnce_AfterARunKilledMidReview_TheTaskLeftWaitingInReviewCountsAgainstDev1_AndDev2GetsTheWork()
     {
         // dev-1's task reaches review; the reviewer hangs, and the run is SIGKILLed there.
         var marker = Path.Combine(team.Scripts, "qa-started");
@@ -76,26 +76,20 @@ public sealed partial class CapTests : IAsyncLifetime
 
         Assert.True(await StatusAsync(held) == "review", await team.StoryAsync(held));
 
-        // From now on the reviewer gives no usable verdict on it, so it stays in review, held by dev-1; others it approves.
-        team.Qa("default", $$"""
-            if grep -q '# {{held}}' "$here/qa-request-$n.json"; then
-              echo '{"is_error":true,"result":"no verdict today"}'
-            else
-            {{ScriptedTeam.Approve("fine")}}
-            fi
-            """);
+        // From now on no reviewer is configured: a task reaching review waits there, held by its dev.
+        team.Repository.Git("rm", "-q", "agents/qa-1.yaml");
+        team.Repository.Git("commit", "-q", "-m", "no reviewer for now");
         var others = new[] { await team.SubmitAsync("Second"), await team.SubmitAsync("Third"), await team.SubmitAsync("Fourth") };
 
         await team.RunOnceAsync();
 
         AssertNoDevEverHeldMoreThanOne();
         Assert.Equal("review", await StatusAsync(held));
-        Assert.Equal(["dev-1"], team.Requests("dev").Take(1).Select(r => r.GetProperty("agent").GetString()));
-        Assert.All(team.Requests("dev").Skip(1), r => Assert.Equal("dev-2", r.GetProperty("agent").GetString()));
-        foreach (var id in others)
-        {
-            Assert.True(await StatusAsync(id) == "needs-input", await team.StoryAsync(id));
-        }
+        var devRuns = team.Requests("dev").Select(r => r.GetProperty("agent").GetString()).ToList();
+        Assert.Equal(["dev-1", "dev-2"], devRuns); // dev-1's run before the kill; then only dev-2 claims
+        Assert.True(await StatusAsync(others[0]) == "review", await team.StoryAsync(others[0])); // dev-2's, waiting for a reviewer
+        Assert.Equal("backlog", await StatusAsync(others[1]));
+        Assert.Equal("backlog", await StatusAsync(others[2]));
     }
 
     // Replays the lineage, oldest first: after every transition, no dev holds more than one task in claimed, running
@@ -130,7 +124,7 @@ public sealed partial class CapTests : IAsyncLifetime
             Assert.True(most.Dev is null, string.Create(CultureInfo.InvariantCulture, $"after '{parts[1]}' (transition {transitions}), {most.Dev} held {most.Tasks}\n{string.Join('\n', log)}"));
         }
 
-        Assert.True(transitions > 10, string.Join('\n', log));
+        Assert.True(transitions >= 6, string.Join('\n', log));
     }
 
     private async Task<string?> StatusAsync(string id) => (await team.ShowAsync(id)).GetProperty("task").GetProperty("status").GetString();

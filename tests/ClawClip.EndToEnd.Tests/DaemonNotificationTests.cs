@@ -79,24 +79,43 @@ public sealed class DaemonNotificationTests : IAsyncLifetime
             await File.WriteAllTextAsync(envFile, $"CLAWCLIP_WEBHOOK_URL={webhook.Url}\n");
 
             using var daemon = DaemonProcess.Start(intern.Root, "--env-file", envFile, "--stop-timeout", "5s", "--needs-input-after", "0s", "--escalation-interval", "1s", "--run-timeout", "60s", "--check-timeout", "60s");
+            // Each alert reports a decision that is already in the lineage: the lineage is read the moment the alert
+            // arrives, not polled, since polling would let an alert that outran its commit pass.
             var headers = new List<string>();
             bool Seen(string prefix) => headers.Exists(h => h.StartsWith(prefix, StringComparison.Ordinal));
+            Func<string, bool>? InLineage(string header) => header switch
+            {
+                _ when header.StartsWith(":moneybag: budget: warning for agent dev-1", StringComparison.Ordinal) =>
+                    l => l.StartsWith("clawclip-budget|budget: warning for agent dev-1", StringComparison.Ordinal),
+                _ when header.StartsWith(":double_vertical_bar: budget: dev-1 paused", StringComparison.Ordinal) =>
+                    l => l.StartsWith("clawclip-budget|budget: dev-1 paused for ", StringComparison.Ordinal) && l.EndsWith("|budget.agent-limit", StringComparison.Ordinal),
+                _ when header.StartsWith($":rotating_light: {first}", StringComparison.Ordinal) =>
+                    l => l.Contains($"{first} needs-input", StringComparison.Ordinal) && l.EndsWith("|escalate.needs-input", StringComparison.Ordinal),
+                _ when header.StartsWith($":rotating_light: {second}", StringComparison.Ordinal) =>
+                    l => l.Contains($"{second} needs-input", StringComparison.Ordinal) && l.EndsWith("|escalate.needs-input", StringComparison.Ordinal),
+                _ => null,
+            };
             while (!(Seen(":moneybag: budget: warning for agent dev-1") && Seen(":double_vertical_bar: budget: dev-1 paused")
                 && Seen($":rotating_light: {first}") && Seen($":rotating_light: {second}")))
             {
+                string header;
                 try
                 {
-                    headers.Add((await webhook.NextAsync()).Header);
+                    header = (await webhook.NextAsync()).Header;
                 }
                 catch (TimeoutException)
                 {
                     Assert.Fail($"the webhook got only:\n{string.Join('\n', headers)}\n{daemon.Output}");
+                    throw;
+                }
+
+                headers.Add(header);
+                if (InLineage(header) is { } committed)
+                {
+                    var lineage = intern.Lineage();
+                    Assert.True(lineage.Any(committed), $"'{header}' reached the webhook before its decision was in the lineage:\n{string.Join('\n', lineage.Take(12))}");
                 }
             }
-
-            // The pause is in the lineage with its rule, and what it says went to the webhook too.
-            Assert.Contains(intern.Lineage(), l => l.StartsWith("clawclip-budget|budget: dev-1 paused for ", StringComparison.Ordinal) && l.EndsWith("|budget.agent-limit", StringComparison.Ordinal));
-            Assert.Contains(intern.Lineage(), l => l.Contains($"{first} needs-input", StringComparison.Ordinal) && l.EndsWith("|escalate.needs-input", StringComparison.Ordinal));
 
             daemon.Terminate();
             await Eventually.TrueAsync(() => daemon.HasExited, TimeSpan.FromSeconds(60), "the daemon to stop on SIGTERM");

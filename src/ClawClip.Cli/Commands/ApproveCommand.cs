@@ -3,12 +3,13 @@ using ClawClip.Core.Agents;
 using ClawClip.Core.Pipeline;
 using ClawClip.Core.State;
 using ClawClip.Core.Tasks;
+using ClawClip.Daemon;
 
 namespace ClawClip.Cli.Commands;
 
 /// <summary>
 /// <c>clawclip approve ID</c>: a person lets an intern's work, which QA approved, go to the merge queue. The
-/// lineage commit names the person as the one who decided.
+/// lineage commit names the person as the one who decided. A running daemon is kicked and lands it at once.
 /// </summary>
 internal static class ApproveCommand
 {
@@ -19,7 +20,8 @@ internal static class ApproveCommand
         var command = new Command("approve", "Let work QA approved, by an intern, go to the merge queue.") { id, reason };
         command.OnRun(async (parse, cancellationToken) =>
         {
-            var store = CommonOptions.Repository(parse).OpenStore(TimeProvider.System);
+            var repository = CommonOptions.Repository(parse);
+            var store = repository.OpenStore(TimeProvider.System);
             var taskId = TaskId.Parse(parse.GetRequiredValue(id));
             var task = await store.FindAsync(taskId, cancellationToken).ConfigureAwait(false)
                 ?? throw new CliException(ExitCodes.NotFound, $"{taskId}: no such task");
@@ -31,7 +33,7 @@ internal static class ApproveCommand
             var request = new TransitionRequest(taskId, TaskState.Merging, Actor.Human, parse.GetRequiredValue(reason), PipelinePolicies.PersonApproved) { ExpectedFrom = TaskState.NeedsInput };
             return await store.TransitionAsync(request, cancellationToken).ConfigureAwait(false) switch
             {
-                TransitionResult.Moved => Done(taskId),
+                TransitionResult.Moved => Done(repository, taskId),
                 TransitionResult.WrongStatus wrong => throw new CliException(ExitCodes.Conflict, $"{taskId} moved meanwhile: it is {wrong.Actual.Name()} now"),
                 _ => throw new CliException(ExitCodes.NotFound, $"{taskId}: no such task"),
             };
@@ -39,9 +41,12 @@ internal static class ApproveCommand
         return command;
     }
 
-    private static int Done(TaskId task)
+    // Stored first, then the daemon is kicked: it lands the task at once, even while a work pass keeps its agents busy.
+    private static int Done(Repository repository, TaskId task)
     {
-        Console.WriteLine($"{task} approved: it lands with the next `clawclip run --once` or `clawclip merge`");
+        Console.WriteLine(DaemonKick.Send(repository.Root)
+            ? $"{task} approved: the daemon lands it now"
+            : $"{task} approved: no daemon runs here, so it lands with the next `clawclip run --once` or `clawclip merge`");
         return ExitCodes.Ok;
     }
 }

@@ -69,8 +69,8 @@ internal static class DaemonCommand
                     options,
                     context =>
                     [
-                        new PmJob(composition.Planner(repository, store, team, settings, context.Observer), CommonOptions.ParseDuration(parse.GetRequiredValue(pmInterval))),
-                        new WorkJob(composition.Runner(repository, store, team, settings, checks, context.Observer, context.Alerts), options.Interval, context.Stopping),
+                        new PmJob(composition.Planner(repository, store, team, settings, context.Observer, context.Alerts), CommonOptions.ParseDuration(parse.GetRequiredValue(pmInterval))),
+                        new WorkJob(composition.Runner(repository, store, team, settings, checks, context.Observer, context.Alerts, context.Nudges), options.Interval, context.Stopping),
                         new EscalationJob(PipelineComposition.Escalator(repository, store, team, EscalationSettings.Default with { NeedsInputAfter = CommonOptions.ParseDuration(parse.GetRequiredValue(needsInputAfter)) }, context.Alerts, context.Observer), CommonOptions.ParseDuration(parse.GetRequiredValue(escalationInterval))),
                         .. DailySummary(notifications, repository, store, context, paths),
                     ],
@@ -115,13 +115,11 @@ internal static class DaemonCommand
     public static Command CreateKick()
     {
         var command = new Command("kick", "Ask the running daemon to run its loops now.");
-        command.OnRun(async (parse, cancellationToken) =>
+        command.OnRun((parse, _) =>
         {
-            var paths = new DaemonPaths(CommonOptions.Repository(parse).Root);
-            Directory.CreateDirectory(Path.GetDirectoryName(paths.KickFile)!);
-            await File.WriteAllTextAsync(paths.KickFile, DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + "\n", cancellationToken).ConfigureAwait(false);
-            Console.WriteLine("kicked: a running daemon runs its loops now");
-            return ExitCodes.Ok;
+            var running = DaemonKick.Send(CommonOptions.Repository(parse).Root);
+            Console.WriteLine(running ? "kicked: the daemon runs its loops now" : "kicked: no daemon runs here now; one that starts runs its loops at once");
+            return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }

@@ -10,9 +10,9 @@ namespace ClawClip.Core.Escalation;
 /// <summary>
 /// Finds the tasks that need more than the agent holding them: one waiting in needs-input (on a person), or one
 /// active (claimed, running, review, merging) longer than its estimate plus <see cref="EscalationSettings.Margin"/>,
-/// counted from when its current active stretch began. Each is escalated once per stretch: a person is alerted, the
-/// decision goes into the task's history and the lineage (policy <c>escalate.needs-input</c> or
-/// <c>escalate.overdue</c>), and the task goes back to the backlog reserved for a tier above its holder's when the
+/// counted from when its current active stretch began. Each is escalated once per stretch: the decision goes into the
+/// task's history and the lineage (policy <c>escalate.needs-input</c> or
+/// <c>escalate.overdue</c>), a person is alerted once that commit is written, and the task goes back to the backlog reserved for a tier above its holder's when the
 /// team has a dev of such a tier with the task's skills. A task whose agent is running it now is not taken from under
 /// it: the person is told, and the task is reassigned by a later run once that run has ended.
 /// </summary>
@@ -58,18 +58,30 @@ public sealed class Escalator
     public async Task<IReadOnlyList<Escalation>> RunAsync(CancellationToken cancellationToken)
     {
         var done = new List<Escalation>();
-        foreach (var task in await store.ListAsync(cancellationToken).ConfigureAwait(false))
+        var toSend = new List<Alert>();
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (Due(task) is { } due && await EscalateAsync(task, due, cancellationToken).ConfigureAwait(false) is { } escalation)
+            foreach (var task in await store.ListAsync(cancellationToken).ConfigureAwait(false))
             {
-                done.Add(escalation);
+                cancellationToken.ThrowIfCancellationRequested();
+                if (Due(task) is { } due && await EscalateAsync(task, due, toSend, cancellationToken).ConfigureAwait(false) is { } escalation)
+                {
+                    done.Add(escalation);
+                }
             }
         }
-
-        if (done.Count > 0)
+        finally
         {
-            await lineage.FlushLineageAsync(cancellationToken).ConfigureAwait(false);
+            // Committed first, sent after: a person who follows an alert to the lineage finds the decision there. (A
+            // crash in between loses the alert, never sends it twice: the history says the stretch was escalated.)
+            if (done.Count > 0 || toSend.Count > 0)
+            {
+                await lineage.FlushAndWaitAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var alert in toSend)
+                {
+                    await alerts.RaiseAsync(alert, cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
 
         return done;
@@ -112,7 +124,7 @@ public sealed class Escalator
         return new Stretch(task.History[start], since, threshold, policy, notified);
     }
 
-    private async Task<Escalation?> EscalateAsync(TaskRecord task, Stretch due, CancellationToken cancellationToken)
+    private async Task<Escalation?> EscalateAsync(TaskRecord task, Stretch due, List<Alert> toSend, CancellationToken cancellationToken)
     {
         var holderName = task.LastClaim()?.Actor;
         var holder = holderName is not null && AgentId.TryParse(holderName, out var parsed) ? parsed : (AgentId?)null;
@@ -165,7 +177,7 @@ public sealed class Escalator
                 observer.Noted(task.Id, $"escalated: back to the backlog for {minTier.Name()} or above ({candidates})");
                 if (!due.Notified)
                 {
-                    await RaiseAsync(task, due, reason, holder, holderTier, $"reassigned: {minTier.Name()} or above ({candidates})", cancellationToken).ConfigureAwait(false);
+                    toSend.Add(AlertFor(task, due, reason, holder, holderTier, $"reassigned: {minTier.Name()} or above ({candidates})"));
                 }
 
                 return new Escalation(task.Id, due.Policy, EscalationOutcome.Reassigned, !due.Notified, reason);
@@ -188,7 +200,7 @@ public sealed class Escalator
         }
 
         observer.Noted(task.Id, "escalated: " + cannot);
-        await RaiseAsync(task, due, note, holder, holderTier, outcome == EscalationOutcome.NotifiedOnly ? "not reassigned: " + cannot : "reassigned when its run ends", cancellationToken).ConfigureAwait(false);
+        toSend.Add(AlertFor(task, due, note, holder, holderTier, outcome == EscalationOutcome.NotifiedOnly ? "not reassigned: " + cannot : "reassigned when its run ends"));
         return new Escalation(task.Id, due.Policy, outcome, true, note);
     }
 
@@ -201,12 +213,12 @@ public sealed class Escalator
             : $"{task.Id}{by} has been active for {waited} min (since {due.Since:yyyy-MM-dd HH:mm}Z), past its threshold of {Minutes(due.Threshold)} min ({(task.Definition.EstimateMinutes is { } m ? $"estimate {m} min" : $"no estimate: {Minutes(settings.DefaultEstimate)} min assumed")} + {Minutes(settings.Margin)} min); it is in {task.Status.Name()}.";
     }
 
-    private async Task RaiseAsync(TaskRecord task, Stretch due, string reason, AgentId? holder, Tier? holderTier, string what, CancellationToken cancellationToken)
+    private Alert AlertFor(TaskRecord task, Stretch due, string reason, AgentId? holder, Tier? holderTier, string what)
     {
         var title = due.Policy == EscalationPolicies.NeedsInput
             ? $"{task.Id} waits on a person: {task.Definition.Title}"
             : $"{task.Id} is overdue in {task.Status.Name()}: {task.Definition.Title}";
-        var alert = new Alert(AlertKind.Escalation, title, reason, time.GetUtcNow())
+        return new Alert(AlertKind.Escalation, title, reason, time.GetUtcNow())
         {
             Task = task.Id,
             Agent = holder,
@@ -220,7 +232,6 @@ public sealed class Escalator
                 new("Outcome", what),
             ],
         };
-        await alerts.RaiseAsync(alert, cancellationToken).ConfigureAwait(false);
     }
 
     private static int LastIndex(TaskRecord task, Func<TaskEvent, bool> match)

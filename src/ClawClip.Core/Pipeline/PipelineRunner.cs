@@ -13,7 +13,8 @@ namespace ClawClip.Core.Pipeline;
 /// goes through the review loop, and the merge queue lands what was approved. Several devs work at once, up to
 /// <see cref="PipelineSettings.MaxParallel"/> tasks in all and each dev's <c>max_concurrent_tasks</c>; whenever a
 /// task's step ends, the next task starts, and work that reached the merge queue lands meanwhile, one merge at a
-/// time. Passes repeat while any of them moves a task. This is <c>clawclip run --once</c> and the daemon's work loop.
+/// time; a task a person moved to merging meanwhile lands at the next look (at once when <see cref="Nudges"/> wakes the
+/// pass). Passes repeat while any of them moves a task. This is <c>clawclip run --once</c> and the daemon's work loop.
 /// </summary>
 public sealed class PipelineRunner
 {
@@ -61,6 +62,12 @@ public sealed class PipelineRunner
 
     /// <summary>Asked before each dev claim: a paused dev or team claims nothing, a paused goal's tasks are left. None: no budgets.</summary>
     public BudgetGate? Budgets { get; init; }
+
+    /// <summary>
+    /// Wakes a running pass when a person acts (the daemon's kick): work that can start starts, and a task a person
+    /// moved to merging lands, within moments instead of at the next look. None: the pass looks every 30 seconds.
+    /// </summary>
+    public IWorkNudges? Nudges { get; init; }
 
     /// <summary>Runs passes until one moves no task, or an emergency stop is in force. Returns what became of every task it touched.</summary>
     public Task<PipelineReport> RunUntilIdleAsync(CancellationToken cancellationToken) =>
@@ -179,6 +186,7 @@ public sealed class PipelineRunner
         var pass = new Pass(touched, stuck, team);
         using var lookAgain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task? timer = null;
+        var nudge = Nudges?.NextNudge;
         await GuardAsync(pass, () => QueueHeldAsync(pass, cancellationToken)).ConfigureAwait(false);
         try
         {
@@ -200,12 +208,14 @@ public sealed class PipelineRunner
                 }
 
                 timer ??= pass.Failure is null ? Task.Delay(LookAgainEvery, time, lookAgain.Token) : null;
-                var done = await Task.WhenAny(pass.Running.Keys.Cast<Task>().Append(pass.Merging).Append(timer).OfType<Task>()).ConfigureAwait(false);
-                if (done == timer)
+                var done = await Task.WhenAny(pass.Running.Keys.Cast<Task>().Append(pass.Merging).Append(timer).Append(pass.Failure is null ? nudge : null).OfType<Task>()).ConfigureAwait(false);
+                if (done == timer || done == nudge)
                 {
-                    timer = null;
+                    // The next nudge is taken before looking, so one that comes while we look is not lost.
+                    timer = done == timer ? null : timer;
+                    nudge = done == nudge ? Nudges!.NextNudge : nudge;
                     pass.Exhausted.Clear();
-                    await GuardAsync(pass, () => QueueHeldAsync(pass, cancellationToken)).ConfigureAwait(false);
+                    await GuardAsync(pass, () => LookAgainAsync(pass, cancellationToken)).ConfigureAwait(false);
                 }
                 else if (done == pass.Merging)
                 {
@@ -387,13 +397,27 @@ public sealed class PipelineRunner
         }
     }
 
+    // A look while agents work: held tasks nobody runs are queued, and tasks waiting in merging that no step of this
+    // pass sent there (a person's approval, another process) start the merge queue, so they land now, not at the end.
+    private async Task LookAgainAsync(Pass pass, CancellationToken cancellationToken)
+    {
+        var tasks = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+        QueueHeld(pass, tasks);
+        if (pass.Merging is null && tasks.Any(t => t.Status == TaskState.Merging))
+        {
+            StartMerging(pass, cancellationToken);
+        }
+    }
+
+    private async Task QueueHeldAsync(Pass pass, CancellationToken cancellationToken) =>
+        QueueHeld(pass, await store.ListAsync(cancellationToken).ConfigureAwait(false));
+
     // Tasks a dev of this team holds and nobody is running: a run that died (or a process killed) left them, or the
     // merge queue sent them back. A task that could not move (no reviewer, a reviewer that keeps failing) is not
-    // tried again in the same run.
-    private async Task QueueHeldAsync(Pass pass, CancellationToken cancellationToken)
+    // tried again in the same run. The same list counts what each dev holds against its cap.
+    private void QueueHeld(Pass pass, IReadOnlyList<TaskRecord> tasks)
     {
         var active = pass.Running.Values.Select(r => r.Task).Concat(pass.Held.Select(h => h.Task)).ToHashSet();
-        var tasks = await store.ListAsync(cancellationToken).ConfigureAwait(false);
         pass.Holdings.CountFrom(tasks);
         foreach (var task in tasks)
         {
@@ -417,7 +441,9 @@ public sealed class PipelineRunner
                 continue;
             }
 
-            landed.Add((id, (await pipeline.SettleAsync(task, cancellationToken).ConfigureAwait(false)).Status));
+            // The queue settled it (trust, worktree, branch), as it does for `clawclip merge`.
+            observer.Noted(id, $"{task.Status.Name()}: {PipelineText.FirstLine(task.LastTransition.Reason)}");
+            landed.Add((id, task.Status));
         }
 
         await lineage.FlushLineageAsync(cancellationToken).ConfigureAwait(false);

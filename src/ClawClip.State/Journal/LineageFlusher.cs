@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClawClip.Core.Lineage;
+using ClawClip.Core.State;
 using ClawClip.Core.Tasks;
 
 namespace ClawClip.State;
@@ -7,11 +8,15 @@ namespace ClawClip.State;
 /// <summary>
 /// Group commit: whoever holds the lineage lock writes every ready record, in order, one commit each, in
 /// as few git processes as it can, moves the branch by compare-and-swap, and only then drops the records.
-/// A process that finds the lock taken leaves its records for the holder, who looks again after letting go.
+/// A process that finds the lock taken leaves its records for the holder, who looks again after letting go; one that
+/// must see its records on the branch (before it sends an alert) waits for them.
 /// </summary>
 internal sealed class LineageFlusher
 {
     private const int MaxTipRetries = 5;
+
+    // A holder writes a batch with one fast-import (tens of milliseconds here): looking this often costs little.
+    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(25);
 
     private readonly StateLayout layout;
     private readonly LineageJournal journal;
@@ -28,8 +33,8 @@ internal sealed class LineageFlusher
         this.options = options;
     }
 
-    /// <summary>Commits what is ready. Returns the number of commits this call wrote (0 if another process holds the lock).</summary>
-    public async Task<int> FlushAsync(CancellationToken cancellationToken)
+    /// <summary>Commits what is ready, or leaves it to the process holding the lock (then says so).</summary>
+    public async Task<FlushResult> FlushAsync(CancellationToken cancellationToken)
     {
         var written = 0;
         while (true)
@@ -38,7 +43,7 @@ internal sealed class LineageFlusher
             {
                 if (held is null)
                 {
-                    return written; // the holder will see our records: it looks again after letting go
+                    return new FlushResult(written, LeftToHolder: true); // it looks again after letting go
                 }
 
                 written += await FlushLockedAsync(cancellationToken).ConfigureAwait(false);
@@ -47,8 +52,35 @@ internal sealed class LineageFlusher
             // A record made ready while we held the lock found it taken and was left to us.
             if (!journal.HasReady())
             {
-                return written;
+                return new FlushResult(written, LeftToHolder: false);
             }
+        }
+    }
+
+    /// <summary>
+    /// Commits what is ready now and returns once every one of those records is gone from <c>state/pending/</c>
+    /// (committed, by this call or by the holder of the lock). Polls on <paramref name="time"/> up to the lock timeout.
+    /// </summary>
+    public async Task FlushAndWaitAsync(TimeProvider time, CancellationToken cancellationToken)
+    {
+        var waiting = journal.ReadyKeys();
+        var deadline = time.GetUtcNow() + options.LockTimeout;
+        while (true)
+        {
+            var flushed = await FlushAsync(cancellationToken).ConfigureAwait(false);
+            waiting = [.. waiting.Where(journal.IsReady)];
+            if (waiting.Count == 0)
+            {
+                return;
+            }
+
+            if (time.GetUtcNow() >= deadline)
+            {
+                var who = flushed.LeftToHolder ? $"the process holding {layout.Display(layout.LineageLockPath)} has not committed them" : "they were left out of every batch";
+                throw new TimeoutException($"{waiting.Count} lineage record(s) in {layout.Display(layout.PendingRoot)} (first {waiting[0]}) were still waiting after {options.LockTimeout.TotalSeconds:0} s: {who}");
+            }
+
+            await Task.Delay(PollEvery, time, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -134,7 +166,7 @@ internal sealed class LineageFlusher
     private void WriteMarker(string? tip, List<JournalEntry> batch)
     {
         var marker = new Marker { OldTip = tip, Keys = [.. batch.Select(e => e.Key)] };
-        File.WriteAllBytes(journal.FlushMarkerPath, JsonSerializer.SerializeToUtf8Bytes(marker, StateJson.Options));
+        AtomicFile.Write(journal.FlushMarkerPath, JsonSerializer.SerializeToUtf8Bytes(marker, StateJson.Options));
     }
 
     /// <summary>

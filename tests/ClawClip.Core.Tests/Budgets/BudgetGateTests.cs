@@ -17,7 +17,7 @@ public sealed class BudgetGateTests
     private readonly InMemoryBudgetWorld world = new();
     private readonly BudgetClock clock = new(TenInTheMorning, Zone);
 
-    private BudgetGate Gate(BudgetLimits limits) => new(world, world, limits, world, clock);
+    private BudgetGate Gate(BudgetLimits limits) => new(world, world, world, limits, world, clock);
 
     private static BudgetLimits Limits(BudgetLimit? task = null, BudgetLimit? agentPerDay = null, BudgetLimit? goal = null, BudgetLimit? total = null) =>
         new(task ?? BudgetLimit.None, agentPerDay ?? BudgetLimit.None, goal ?? BudgetLimit.None, total ?? BudgetLimit.None, BudgetLimits.DefaultWarnAt);
@@ -40,6 +40,17 @@ public sealed class BudgetGateTests
         Assert.Contains("budget.agent-limit", permit.Refusal, StringComparison.Ordinal);
         var alert = Assert.Single(world.Alerts);
         Assert.Equal((AlertKind.AgentPaused, (AgentId?)Dev), (alert.Kind, alert.Agent));
+    }
+
+    [Fact]
+    public async Task BeforeClaim_RaisesEachAlertOnlyAfterItsDecisionIsCommittedToTheLineage()
+    {
+        world.AddRun("dev-1", TenInTheMorning, 1.20m);
+
+        await Gate(Limits(agentPerDay: new BudgetLimit(1.00m, null), total: new BudgetLimit(1.00m, null))).BeforeClaimAsync(Dev, CancellationToken.None);
+
+        Assert.Equal(2, world.Alerts.Count);
+        Assert.Equal([true, true], world.CommittedAtRaise);
     }
 
     [Fact]

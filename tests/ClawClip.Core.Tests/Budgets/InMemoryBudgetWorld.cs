@@ -10,7 +10,7 @@ namespace ClawClip.Core.Tests.Budgets;
 /// Tasks, <c>state/budget.json</c> and alerts held in memory, for the gate's rules: the store's files and commits
 /// are tested on a real repository in ClawClip.State.Tests.
 /// </summary>
-internal sealed class InMemoryBudgetWorld : ITaskStore, IBudgetState, IAlerts
+internal sealed class InMemoryBudgetWorld : ITaskStore, IBudgetState, ILineageWriter, IAlerts
 {
     private readonly List<TaskRecord> tasks = [];
 
@@ -19,6 +19,12 @@ internal sealed class InMemoryBudgetWorld : ITaskStore, IBudgetState, IAlerts
     public List<BudgetDecision> Recorded { get; } = [];
 
     public List<Alert> Alerts { get; } = [];
+
+    /// <summary>Decisions recorded since the last flush: what the lineage would not hold yet.</summary>
+    public int Uncommitted { get; private set; }
+
+    /// <summary>For each alert, whether every decision recorded before it was committed when it was raised.</summary>
+    public List<bool> CommittedAtRaise { get; } = [];
 
     /// <summary>Adds a task that <paramref name="agent"/> ran at <paramref name="at"/>, spending <paramref name="usd"/> and <paramref name="tokens"/>.</summary>
     public TaskRecord AddRun(string agent, DateTimeOffset at, decimal usd, long tokens = 0, string? goal = null, TaskState to = TaskState.Review)
@@ -51,12 +57,23 @@ internal sealed class InMemoryBudgetWorld : ITaskStore, IBudgetState, IAlerts
 
         State = after;
         Recorded.Add(decision);
+        Uncommitted++;
         return Task.FromResult(true);
     }
+
+    public Task<FlushResult> FlushLineageAsync(CancellationToken cancellationToken)
+    {
+        var written = Uncommitted;
+        Uncommitted = 0;
+        return Task.FromResult(new FlushResult(written, LeftToHolder: false));
+    }
+
+    public Task FlushAndWaitAsync(CancellationToken cancellationToken) => FlushLineageAsync(cancellationToken);
 
     public ValueTask RaiseAsync(Alert alert, CancellationToken cancellationToken)
     {
         Alerts.Add(alert);
+        CommittedAtRaise.Add(Uncommitted == 0);
         return ValueTask.CompletedTask;
     }
 
@@ -67,4 +84,6 @@ internal sealed class InMemoryBudgetWorld : ITaskStore, IBudgetState, IAlerts
     public Task<TransitionResult> TransitionAsync(TransitionRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<TransitionResult> AnnotateAsync(TaskId task, TaskState expected, Actor actor, string reason, string policy, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<TransitionResult> AnnotateRunAsync(TaskId task, TaskState expected, Actor actor, string reason, string policy, decimal costUsd, AgentRunFacts run, CancellationToken cancellationToken) => throw new NotSupportedException();
 }

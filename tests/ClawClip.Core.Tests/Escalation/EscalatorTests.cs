@@ -14,9 +14,27 @@ public sealed class EscalatorTests
     private readonly MemoryTaskStore store;
     private readonly FixedTrust trust = new();
     private readonly HeldRunLocks locks = new();
-    private readonly RecordingAlerts alerts = new();
+    private readonly RecordingAlerts alerts;
 
-    public EscalatorTests() => store = new MemoryTaskStore(clock);
+    public EscalatorTests()
+    {
+        store = new MemoryTaskStore(clock);
+        alerts = new RecordingAlerts { Committed = () => store.Uncommitted == 0 };
+    }
+
+    [Fact]
+    public async Task Escalation_IsAlertedOnlyAfterItsDecisionIsCommittedToTheLineage()
+    {
+        trust.Set("dev-2", Tier.Junior);
+        WaitingForApproval(Submitted());
+        Running(Submitted(estimate: 1));
+        clock.Advance(TimeSpan.FromHours(2));
+
+        var done = await Escalator(Team("dev-1", "dev-2")).RunAsync(CancellationToken.None);
+
+        Assert.Equal(2, done.Count);
+        Assert.Equal([true, true], alerts.CommittedAtRaise);
+    }
 
     [Fact]
     public async Task NeedsInput_IsEscalatedAtOnce_AndGoesBackToTheBacklogReservedForTheHigherTier()

@@ -11,9 +11,16 @@ internal sealed class MemoryTaskStore(TimeProvider time) : ITaskStore, ILineageW
 
     public int Flushes { get; private set; }
 
+    /// <summary>Changes since the last flush: what the lineage would not hold yet.</summary>
+    public int Uncommitted { get; private set; }
+
     public TaskRecord Get(TaskId id) => tasks[id.Number];
 
-    public void Put(TaskRecord task) => tasks[task.Id.Number] = task;
+    public void Put(TaskRecord task)
+    {
+        tasks[task.Id.Number] = task;
+        Uncommitted++;
+    }
 
     public Task<TaskRecord> SubmitAsync(TaskDefinition definition, Actor actor, string reason, CancellationToken cancellationToken)
     {
@@ -54,9 +61,16 @@ internal sealed class MemoryTaskStore(TimeProvider time) : ITaskStore, ILineageW
         return Task.FromResult<TransitionResult>(new TransitionResult.Moved(next));
     }
 
-    public Task<int> FlushLineageAsync(CancellationToken cancellationToken)
+    public Task<TransitionResult> AnnotateRunAsync(TaskId task, TaskState expected, Actor actor, string reason, string policy, decimal costUsd, AgentRunFacts run, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the escalator runs no agent");
+
+    public Task<FlushResult> FlushLineageAsync(CancellationToken cancellationToken)
     {
         Flushes++;
-        return Task.FromResult(0);
+        var written = Uncommitted;
+        Uncommitted = 0;
+        return Task.FromResult(new FlushResult(written, LeftToHolder: false));
     }
+
+    public Task FlushAndWaitAsync(CancellationToken cancellationToken) => FlushLineageAsync(cancellationToken);
 }
