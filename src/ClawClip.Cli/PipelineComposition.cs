@@ -4,6 +4,7 @@ using ClawClip.Core.Alerts;
 using ClawClip.Core.Budgets;
 using ClawClip.Core.Escalation;
 using ClawClip.Core.Merging;
+using ClawClip.Core.Outages;
 using ClawClip.Core.Pipeline;
 using ClawClip.Core.Planning;
 using ClawClip.Core.Policies;
@@ -74,12 +75,17 @@ internal sealed class PipelineComposition
     public static ProcessGroupFiles Leftovers(Repository repository) => new(Path.Combine(repository.Layout.LocksRoot, "runs"));
 
     /// <summary>
-    /// The work pass. <paramref name="alerts"/> hears the budget warnings and pauses, and the tasks stopped for a
-    /// person; none given, nobody hears them (they are in the lineage either way). <paramref name="nudges"/> wakes a
-    /// running pass (the daemon's kicks).
+    /// The work pass. <paramref name="alerts"/> hears the budget warnings and pauses, the outage pauses, the tasks
+    /// stopped for a person and the store's quarantines; none given, nobody hears them (they are in the lineage either
+    /// way). <paramref name="nudges"/> wakes a running pass (the daemon's kicks).
     /// </summary>
     public PipelineRunner Runner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, TimeSpan checkTimeout, IPipelineObserver observer, IAlerts? alerts = null, IWorkNudges? nudges = null)
     {
+        if (alerts is not null)
+        {
+            store.ReportQuarantinesTo(alerts); // a state file set aside is a person's to look at
+        }
+
         var runner = new ProcessRunner();
         var pipeline = new TaskPipeline(
             store,
@@ -92,7 +98,10 @@ internal sealed class PipelineComposition
             TimeProvider.System,
             observer,
             Leftovers(repository),
-            alerts);
+            alerts)
+        {
+            Outages = new OutageKeeper(new FileOutageState(store), alerts ?? NoAlerts.Instance, Config.Outages, TimeProvider.System, team.ModelAgents),
+        };
         return new PipelineRunner(store, store, store, store, store, new FileRunLock(repository.Layout), pipeline, MergeQueue(repository, store, settings.Target, checkTimeout), team, TimeProvider.System, observer)
         {
             Budgets = new BudgetGate(store, store, store, Config.Budgets, alerts ?? NoAlerts.Instance, TimeProvider.System, store),

@@ -1,5 +1,6 @@
 using System.Text;
 using ClawClip.Core.Agents;
+using ClawClip.Core.Alerts;
 using ClawClip.Core.Budgets;
 using ClawClip.Core.Goals;
 using ClawClip.Core.Lineage;
@@ -25,20 +26,23 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
     private readonly BacklogIndex backlog;
     private readonly TaskIdAllocator ids;
     private readonly LineageReconciler reconciler;
+    private readonly StateQuarantine quarantine;
+    private IAlerts alerts = NoAlerts.Instance;
 
     public FileStateStore(StateLayout layout, ILineageBranch branch, TimeProvider time, StateStoreOptions? options = null)
     {
         this.layout = layout;
         this.time = time;
         this.options = options ?? new StateStoreOptions();
-        files = new TaskFiles(layout);
         journal = new LineageJournal(layout);
-        recovery = new StateRecovery(layout, files, journal, this.options.LockTimeout);
+        quarantine = new StateQuarantine(layout, journal, time);
+        files = new TaskFiles(layout, quarantine);
+        recovery = new StateRecovery(layout, files, journal, quarantine, this.options.LockTimeout);
         engine = new TransitionEngine(layout, files, journal, recovery, this.options);
         flusher = new LineageFlusher(layout, journal, recovery, branch, this.options);
         backlog = new BacklogIndex(files, this.options.BacklogIndexMaxAge);
         ids = new TaskIdAllocator(layout, files);
-        reconciler = new LineageReconciler(layout, files, branch);
+        reconciler = new LineageReconciler(layout, files, quarantine, branch);
     }
 
     public StateLayout Layout => layout;
@@ -60,8 +64,17 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
         return task;
     }
 
+    /// <summary>
+    /// Where a quarantine is reported once its lineage commit is written (the daemon's alerts). Until this is called,
+    /// nobody hears of one but the lineage, <c>state/quarantine/</c> and <c>clawclip status</c>.
+    /// </summary>
+    public void ReportQuarantinesTo(IAlerts sink) => alerts = sink;
+
+    /// <summary>Every entry in <c>state/quarantine/</c>, oldest first, as its note describes it.</summary>
+    public IReadOnlyList<QuarantinedFile> ListQuarantined() => quarantine.List();
+
     /// <inheritdoc />
-    public Task<TaskRecord?> FindAsync(TaskId id, CancellationToken cancellationToken)
+    public async Task<TaskRecord?> FindAsync(TaskId id, CancellationToken cancellationToken)
     {
         // The folders are looked at one after another, so a task renamed into a folder already looked at (review →
         // running, running → backlog) can slip past one scan while another process moves it. A task that exists is
@@ -72,11 +85,12 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
             task = files.Locate(id).Select(found => files.TryRead(found.Path, id)).OfType<TaskRecord>().MaxBy(t => t.History.Count);
         }
 
-        return Task.FromResult(task);
+        await AfterReadAsync(cancellationToken).ConfigureAwait(false);
+        return task;
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<TaskRecord>> ListAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TaskRecord>> ListAsync(CancellationToken cancellationToken)
     {
         var byId = new Dictionary<TaskId, TaskRecord>();
         foreach (var state in TaskStateNames.All)
@@ -90,12 +104,14 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
             }
         }
 
-        return Task.FromResult<IReadOnlyList<TaskRecord>>([.. byId.Values.OrderBy(t => t.Id.Number)]);
+        await AfterReadAsync(cancellationToken).ConfigureAwait(false);
+        return [.. byId.Values.OrderBy(t => t.Id.Number)];
     }
 
     /// <summary>
     /// Every task's summary, for listings: each file read whole but its history stepped over, on every
-    /// core. A file that cannot be read is an <see cref="InvalidStateFileException"/> naming it.
+    /// core. A file that cannot be read is quarantined and left out; its lineage commit waits for the next
+    /// flush (<see cref="FlushLineageAsync"/>).
     /// </summary>
     public IReadOnlyList<TaskSummary> ListSummaries()
     {
@@ -122,20 +138,31 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
             .AsParallel()
             .Select(found =>
             {
+                var display = layout.Display(found.Path);
                 try
                 {
-                    return TaskSummaryReader.Read(File.ReadAllBytes(found.Path), layout.Display(found.Path), found.Id);
+                    // null: moved since the folder was listed; it shows where it went next time
+                    return StateEntry.ReadFile(found.Path, display) is { } bytes ? TaskSummaryReader.Read(bytes, display, found.Id) : null;
                 }
-                catch (FileNotFoundException)
+                catch (InvalidStateFileException e)
                 {
-                    return null; // moved since the folder was listed; it shows where it went next time
+                    quarantine.TaskFile(found.Path, found.Id, e.Problem, lockHeld: false);
+                    return null;
                 }
             })
             .OfType<TaskSummary>()
             .ToArray();
 
-    /// <summary>Checks the folders under <c>state/tasks/</c>; returns each unknown entry with its path.</summary>
-    public IReadOnlyList<string> CheckLayout() => files.CheckLayout();
+    /// <summary>
+    /// Looks through <c>state/tasks/</c> and <c>state/agents/</c> for entries that do not belong (by name; agent files
+    /// also by content) and quarantines each. Returns what it quarantined.
+    /// </summary>
+    public IReadOnlyList<string> SweepStrays()
+    {
+        files.SweepStrays();
+        recovery.SweepAgents();
+        return quarantine.TakeRepairs();
+    }
 
     /// <inheritdoc />
     public async Task<TransitionResult> TransitionAsync(TransitionRequest request, CancellationToken cancellationToken)
@@ -249,7 +276,7 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
         }
 
         await AfterChangeAsync(cancellationToken).ConfigureAwait(false);
-        return new ReapReport(requeued, failed, recovery.TakeRepairs());
+        return new ReapReport(requeued, failed, [.. recovery.TakeRepairs(), .. quarantine.TakeRepairs()]);
     }
 
     /// <summary>
@@ -270,7 +297,10 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
             await ReconcileLockedAsync(repairs, cancellationToken).ConfigureAwait(false);
         }
 
-        return repairs;
+        // The reconciler's quarantines are records too: committed before their alerts go out.
+        await flusher.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await AnnounceQuarantinesAsync(cancellationToken).ConfigureAwait(false);
+        return [.. repairs, .. quarantine.TakeRepairs()];
     }
 
     /// <inheritdoc />
@@ -278,6 +308,7 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
     {
         var result = await flusher.FlushAsync(cancellationToken).ConfigureAwait(false);
         await ReconcileLostRecordsAsync(cancellationToken).ConfigureAwait(false);
+        await AnnounceQuarantinesAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }
 
@@ -289,7 +320,7 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
 
     /// <inheritdoc />
     public Task<CurrentTask> ReadCurrentTaskAsync(AgentId agent, CancellationToken cancellationToken) =>
-        Task.FromResult(recovery.ReadCurrentTask(agent));
+        Task.FromResult(recovery.ReadCurrentTask(agent, lockHeld: false));
 
     /// <inheritdoc />
     public Task<ContextSnapshot> ReadSnapshotAsync(AgentId agent, CancellationToken cancellationToken) =>
@@ -318,7 +349,7 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
         var path = layout.TrustPath(agent);
         await WriteGuardedAsync(layout.AgentLockPath(agent), path, Actor.ClawClip, () =>
         {
-            var before = ReadAgentFile(path, agent, TrustFile.Deserialize, (a, _) => TrustRecord.New(a));
+            var before = ReadAgentFile(path, agent, TrustFile.Deserialize, (a, _) => TrustRecord.New(a), lockHeld: true);
             change = before.After(success, costUsd, rules, time.GetUtcNow());
             var (subject, policy) = change switch
             {
@@ -493,8 +524,8 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
         new Trailer("Data", layout.Relative(layout.BudgetPath)),
     ];
 
-    private T ReadAgentFile<T>(string path, AgentId agent, AgentFile.Parser<T> parse, Func<AgentId, DateTimeOffset, T> empty) =>
-        AgentFile.ReadOrEmpty(layout, path, agent, parse, empty);
+    private T ReadAgentFile<T>(string path, AgentId agent, AgentFile.Parser<T> parse, Func<AgentId, DateTimeOffset, T> empty, bool lockHeld = false) =>
+        AgentFile.ReadOrEmpty(layout, quarantine, path, agent, parse, empty, lockHeld);
 
     private async Task<ClaimResult> ClaimAsync(TaskId id, ClaimRequest request, string policy, CancellationToken cancellationToken)
     {
@@ -563,9 +594,10 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
 
     /// <summary>
     /// A change to one non-task file decided under <paramref name="lockPath"/> (so it may read the file
-    /// first), journaled, written, and committed; or nothing, when it decides there is nothing to write.
+    /// first), journaled, written, and committed; or nothing, when it decides there is nothing to write. Internal for
+    /// the stores of other files that share this writer (<see cref="FileOutageState"/>).
     /// </summary>
-    private async Task WriteGuardedAsync(string lockPath, string path, Actor actor, Func<GuardedChange?> decide, CancellationToken cancellationToken)
+    internal async Task WriteGuardedAsync(string lockPath, string path, Actor actor, Func<GuardedChange?> decide, CancellationToken cancellationToken)
     {
         using (await FileLock.AcquireAsync(lockPath, options.LockTimeout, cancellationToken).ConfigureAwait(false))
         {
@@ -607,6 +639,30 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
         {
             await flusher.FlushAsync(cancellationToken).ConfigureAwait(false);
             await ReconcileLostRecordsAsync(cancellationToken).ConfigureAwait(false);
+            await AnnounceQuarantinesAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A read that quarantined a file left a record: the command line commits it before it returns.</summary>
+    private Task AfterReadAsync(CancellationToken cancellationToken) =>
+        quarantine.HasUnannounced ? AfterChangeAsync(cancellationToken) : Task.CompletedTask;
+
+    /// <summary>Alerts on each quarantine whose lineage commit is written; the others wait for a later flush.</summary>
+    private async Task AnnounceQuarantinesAsync(CancellationToken cancellationToken)
+    {
+        if (!quarantine.HasUnannounced)
+        {
+            return;
+        }
+
+        foreach (var file in quarantine.TakeCommitted())
+        {
+            await alerts.RaiseAsync(
+                new Alert(AlertKind.StateQuarantined, $"quarantined {file.Origin}", $"It could not be read ({file.Problem}); it was moved to {file.Path} and everything else goes on. Move it back once it is fixed.", file.At)
+                {
+                    Fields = [new("origin", file.Origin), new("moved to", file.Path), new("kind", file.Kind)],
+                },
+                cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -16,4 +16,7 @@ public static class Policies
 
     /// <summary>An agent's run cost was added to its spend in trust.json.</summary>
     public const string TrustSpend = "trust.spend";
+
+    /// <summary>A state file that could not be read was set aside in state/quarantine/.</summary>
+    public const string Quarantine = "state.quarantine";
 }

@@ -41,6 +41,11 @@ public sealed class StateLayout
 
     public string BudgetLockPath => Path.Combine(LocksRoot, "budget.lock");
 
+    /// <summary>The agents a model API outage is failing, their backoff, and the pauses it caused.</summary>
+    public string OutagePath => Path.Combine(Root, "outage.json");
+
+    public string OutageLockPath => Path.Combine(LocksRoot, "outage.lock");
+
     public string LineageLockPath => Path.Combine(LocksRoot, "lineage.lock");
 
     public string SubmitLockPath => Path.Combine(LocksRoot, "submit.lock");
@@ -78,11 +83,18 @@ public sealed class StateLayout
 
     /// <summary>
     /// Whether a path under <c>state/</c> belongs on the lineage branch. Locks, pending records and
-    /// temporary files do not: they mean nothing once their process has gone.
+    /// temporary files do not: they mean nothing once their process has gone. Nor do quarantined entries (their
+    /// notes do).
     /// </summary>
     public static bool IsRecorded(string relativePath)
     {
         if (relativePath.StartsWith("locks/", StringComparison.Ordinal) || relativePath.StartsWith("pending/", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // A quarantined entry is never committed (it could not be parsed; it may be a link): only its note is.
+        if (relativePath.StartsWith(StateQuarantine.FolderName + "/", StringComparison.Ordinal) && !StateQuarantine.IsNote(relativePath))
         {
             return false;
         }

@@ -82,7 +82,7 @@ internal sealed class TransitionEngine
                 return (Outcome.NotFound, null);
             }
 
-            if (expectedFrom is { } wanted && found.Count == 1 && files.TryRead(found[0].Path, id) is { } elsewhere
+            if (expectedFrom is { } wanted && found.Count == 1 && files.TryRead(found[0].Path, id, lockHeld: true) is { } elsewhere
                 && elsewhere.Status == found[0].Folder && elsewhere.Status != wanted)
             {
                 return (Outcome.WrongStatus, elsewhere);
@@ -97,7 +97,7 @@ internal sealed class TransitionEngine
             path = layout.TaskPath(repaired.Status, id);
         }
 
-        var current = files.TryRead(path, id);
+        var current = files.TryRead(path, id, lockHeld: true);
         if (current is null)
         {
             return (Outcome.NotFound, null);
@@ -168,7 +168,7 @@ internal sealed class TransitionEngine
 
             var content = TaskFile.Serialize(next);
             var agentFiles = agents
-                .Select(agent => (Path: layout.CurrentTaskPath(agent), Content: AgentFile.Serialize(recovery.ReadCurrentTask(agent).After(next, e.At))))
+                .Select(agent => (Path: layout.CurrentTaskPath(agent), Content: AgentFile.Serialize(recovery.ReadCurrentTask(agent, lockHeld: true).After(next, e.At))))
                 .ToArray();
 
             var changes = new List<StateChange>();

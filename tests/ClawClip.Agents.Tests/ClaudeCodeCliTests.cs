@@ -57,7 +57,7 @@ public sealed class ClaudeCodeCliTests
     }
 
     [Fact]
-    public async Task Run_WhenTheModelsApiFails_IsAFailureNamingTheHttpError_AfterTwoRetriesInSeconds()
+    public async Task Run_WhenTheModelsApiFails_IsAnOutageNamingTheHttpError_AfterTwoRetriesInSeconds()
     {
         using var sandbox = await ClaudeCodeSandbox.CreateAsync();
         await using var model = await FakeModelServer.StartAsync(_ => FakeModelReply.Error(500, "the fake model is down"));
@@ -66,10 +66,29 @@ public sealed class ClaudeCodeCliTests
         var result = await Runtime().RunAsync(sandbox.Request(model, "Say hello.", TierPolicy.For(Tier.Intern)), CancellationToken.None);
 
         Assert.False(result.Succeeded);
+        Assert.True(result.IsOutage, $"an HTTP 500 is the API's failure, not the agent's: {result.Failure}");
         Assert.Contains("the model's API failed with HTTP 500", result.Failure, StringComparison.Ordinal);
         Assert.Contains("the fake model is down", result.Failure, StringComparison.Ordinal);
         Assert.Equal(3, model.MainRequests.Count); // the first try and CLAUDE_CODE_MAX_RETRIES=2
         Assert.True(clock.Elapsed < Quickly, $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Run_WhenTheModelsApiCannotBeReached_IsAnOutage_AndARequestItRefuses_IsNot()
+    {
+        using var sandbox = await ClaudeCodeSandbox.CreateAsync();
+        await using var refusing = await FakeModelServer.StartAsync(_ => FakeModelReply.Error(400, "the fake model refuses this request"));
+        var gone = await FakeModelServer.StartAsync(_ => FakeModelReply.Text("never asked"));
+        var address = gone.BaseAddress;
+        await gone.DisposeAsync(); // nothing listens on its port any more: the connection is refused
+
+        var unreachable = await Runtime().RunAsync(sandbox.Request(gone, "Say hello.", TierPolicy.For(Tier.Intern)), CancellationToken.None);
+        var refused = await Runtime().RunAsync(sandbox.Request(refusing, "Say hello.", TierPolicy.For(Tier.Intern)), CancellationToken.None);
+
+        Assert.True(unreachable.IsOutage, $"{address}: {unreachable.Failure}");
+        Assert.False(refused.Succeeded);
+        Assert.False(refused.IsOutage, refused.Failure);
+        Assert.Contains("HTTP 400", refused.Failure, StringComparison.Ordinal);
     }
 
     [Fact]

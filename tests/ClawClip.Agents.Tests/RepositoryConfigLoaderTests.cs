@@ -1,4 +1,5 @@
 using ClawClip.Core.Budgets;
+using ClawClip.Core.Outages;
 using ClawClip.Core.Policies;
 
 namespace ClawClip.Agents.Tests;
@@ -144,9 +145,9 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("failure-policy:\n  dev-to-qa: halt\n", 1, "unknown key 'failure-policy'; did you mean 'failure_policy'? (known keys: checks, failure_policy, dispatch, budgets, notifications)")]
+    [InlineData("failure-policy:\n  dev-to-qa: halt\n", 1, "unknown key 'failure-policy'; did you mean 'failure_policy'? (known keys: checks, failure_policy, dispatch, budgets, notifications, outages)")]
     [InlineData("checks:\n  build: [make]\n  tests: [make, check]\n", 3, "unknown key 'tests' in 'checks'; did you mean 'test'? (known keys: build, test)")]
-    [InlineData("gates: {}\n", 1, "unknown key 'gates' (known keys: checks, failure_policy, dispatch, budgets, notifications)")]
+    [InlineData("gates: {}\n", 1, "unknown key 'gates' (known keys: checks, failure_policy, dispatch, budgets, notifications, outages)")]
     public void Load_AnUnknownKey_SuggestsTheClosestKnownOne(string yaml, int line, string fix)
     {
         AssertAt(Fails(yaml), line, fix);
@@ -352,6 +353,28 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
     [InlineData("budgets:\n  warn_at: 1.5\n", 2, "'budgets.warn_at' must be the share of a limit at which to warn, above 0 and at most 1")]
     [InlineData("budgets:\n  warn_at: 0\n", 2, "'budgets.warn_at' must be the share of a limit at which to warn, above 0 and at most 1")]
     public void Load_ABadBudget_NamesTheLineAndHowToWriteIt(string yaml, int line, string fix)
+    {
+        AssertAt(Fails(yaml), line, fix);
+    }
+
+    [Fact]
+    public void Load_Outages_ReadsTheBackoffAndThePauseThreshold_AndLeavesTheRestAtTheirDefaults()
+    {
+        var outages = Load("outages:\n  backoff_seconds: 0.5\n  backoff_cap_seconds: 4\n  pause_after: 5\n").Outages;
+
+        Assert.Equal(TimeSpan.FromSeconds(0.5), outages.Backoff);
+        Assert.Equal(TimeSpan.FromSeconds(4), outages.Cap);
+        Assert.Equal(5, outages.PauseAfter);
+        Assert.Equal(OutageSettings.Default.Factor, outages.Factor);
+        Assert.Equal(OutageSettings.Default, Load("checks: {test: [make, check]}\n").Outages);
+    }
+
+    [Theory]
+    [InlineData("outages:\n  pause_after: 0\n", 2, "'outages.pause_after' is outage failures in a row that pause an agent: a whole number from 1 to 1000, not '0'")]
+    [InlineData("outages:\n  backoff_seconds: soon\n", 2, "'outages.backoff_seconds' is seconds to wait after the first outage failure: a number from 0.01 to 86400, not 'soon'")]
+    [InlineData("outages:\n  backoff_seconds: 60\n  backoff_cap_seconds: 10\n", 2, "'outages.backoff_cap_seconds' (10) is shorter than 'outages.backoff_seconds' (60)")]
+    [InlineData("outages:\n  retries: 3\n", 2, "unknown key 'retries' in 'outages'")]
+    public void Load_BadOutageSettings_NameTheLineAndWhatTheyMustBe(string yaml, int line, string fix)
     {
         AssertAt(Fails(yaml), line, fix);
     }

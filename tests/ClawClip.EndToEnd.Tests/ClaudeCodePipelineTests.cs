@@ -82,17 +82,18 @@ public sealed class ClaudeCodePipelineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunOnce_WhenTheModelsApiFails_TheTaskGoesBackThenFails_AndNothingIsMerged()
+    public async Task RunOnce_WhenTheModelsApiRefusesTheRequest_TheTaskGoesBackThenFails_AndNothingIsMerged()
     {
+        // A 400 is the request's fault, not an outage (a 500 is ridden out instead: OutageTests).
         var id = await team.SubmitAsync("Write the answer", "--max-attempts", "2");
-        await using var model = await FakeModelServer.StartAsync(_ => FakeModelReply.Error(500, "the fake model is down"));
+        await using var model = await FakeModelServer.StartAsync(_ => FakeModelReply.Error(400, "the fake model refuses this request"));
         var mainBefore = team.Repository.Git("rev-parse", "main").Trim();
 
         await team.RunOnceAsync(Environment(model));
 
         var history = (await team.ShowAsync(id)).GetProperty("history").EnumerateArray().ToList();
         Assert.Equal(["dev.run-failed.retry", "dev.run-failed.attempts-used"], history.Select(e => e.GetProperty("policy").GetString()).Where(p => p!.StartsWith("dev.run-failed", StringComparison.Ordinal)));
-        Assert.Contains("HTTP 500", history[^1].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("HTTP 400", history[^1].GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal("failed", history[^1].GetProperty("to").GetString());
         Assert.Equal(mainBefore, team.Repository.Git("rev-parse", "main").Trim());
     }

@@ -22,39 +22,39 @@ public sealed class CliBadInputTests : IAsyncLifetime, IDisposable
     [Theory]
     [InlineData("status")]
     [InlineData("claim", "--agent", "dev-9")]
-    public async Task ATruncatedTaskFile_IsNamedWithItsProblem_AndNothingChanges(params string[] command)
+    public async Task ATruncatedTaskFile_IsQuarantinedWithItsProblem_AndTheCommandGoesOn(params string[] command)
     {
         var path = Path.Combine(repository.Root, "state/tasks/backlog/00/T-0001.json");
         var bytes = await File.ReadAllBytesAsync(path);
         await File.WriteAllBytesAsync(path, bytes[..(bytes.Length / 2)]);
 
-        await AssertRefusedAsync(command, exitCode: 7, "state/tasks/backlog/00/T-0001.json", "not a valid state file");
+        await AssertQuarantinedAsync(command, exitCode: 0, "state/tasks/backlog/00/T-0001.json", "not a valid state file");
     }
 
     [Fact]
-    public async Task ATaskFileOfAnotherSchema_IsNamedWithTheSchemaItHas_AndNothingChanges()
+    public async Task ATaskFileOfAnotherSchema_IsQuarantinedWithTheSchemaItHas()
     {
         var path = Path.Combine(repository.Root, "state/tasks/backlog/00/T-0002.json");
         await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("\"schema\": 1", "\"schema\": 2", StringComparison.Ordinal));
 
-        await AssertRefusedAsync(["show", "T-0002"], exitCode: 7, "state/tasks/backlog/00/T-0002.json", "schema 2 is not supported");
+        await AssertQuarantinedAsync(["show", "T-0002"], exitCode: 5, "state/tasks/backlog/00/T-0002.json", "schema 2 is not supported");
     }
 
     [Fact]
-    public async Task ATaskFileWhoseStatusDisagreesWithItsHistory_IsRefused()
+    public async Task ATaskFileWhoseStatusDisagreesWithItsHistory_IsQuarantined()
     {
         var path = Path.Combine(repository.Root, "state/tasks/backlog/00/T-0002.json");
         await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("\"status\": \"backlog\"", "\"status\": \"done\"", StringComparison.Ordinal));
 
-        await AssertRefusedAsync(["show", "T-0002"], exitCode: 7, "state/tasks/backlog/00/T-0002.json", "\"status\" says done but the history ends in backlog");
+        await AssertQuarantinedAsync(["show", "T-0002"], exitCode: 5, "state/tasks/backlog/00/T-0002.json", "\"status\" says done but the history ends in backlog");
     }
 
     [Fact]
-    public async Task AnUnknownFolderUnderTasks_IsNamed_AndNothingChanges()
+    public async Task AnUnknownFolderUnderTasks_IsQuarantined_AndStatusGoesOn()
     {
         Directory.CreateDirectory(Path.Combine(repository.Root, "state/tasks/archive"));
 
-        await AssertRefusedAsync(["status"], exitCode: 7, "state/tasks/archive", "unknown entry under tasks/");
+        await AssertQuarantinedAsync(["status"], exitCode: 0, "state/tasks/archive", "unknown entry under tasks/");
     }
 
     [Theory]
@@ -78,12 +78,12 @@ public sealed class CliBadInputTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task ATaskFileWithAnEstimateOutOfRange_IsNamedWithItsProblem_AndNothingChanges()
+    public async Task ATaskFileWithAnEstimateOutOfRange_IsQuarantinedWithItsProblem()
     {
         var path = Path.Combine(repository.Root, "state/tasks/backlog/00/T-0002.json");
         await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("\"estimate_minutes\": null", "\"estimate_minutes\": 0", StringComparison.Ordinal));
 
-        await AssertRefusedAsync(["show", "T-0002"], exitCode: 7, "state/tasks/backlog/00/T-0002.json", "estimate 0 minutes is out of range");
+        await AssertQuarantinedAsync(["show", "T-0002"], exitCode: 5, "state/tasks/backlog/00/T-0002.json", "estimate 0 minutes is out of range");
     }
 
     [Fact]
@@ -139,6 +139,31 @@ public sealed class CliBadInputTests : IAsyncLifetime, IDisposable
         var output = await Clawclip.OkAsync(repository.Root, "goals");
 
         Assert.Contains("has no task-list items", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A bad file under state/ is no stop: the command exits as it would without it, the file is in state/quarantine/
+    /// with its problem (status shows it), and every other task file is as it was.
+    /// </summary>
+    private async Task AssertQuarantinedAsync(string[] command, int exitCode, string origin, string problem)
+    {
+        var others = StateTree.Snapshot(Path.Combine(repository.Root, "state", "tasks"))
+            .Where(f => !Path.Combine("state", "tasks", f.Key).Replace('\\', '/').StartsWith(origin, StringComparison.Ordinal))
+            .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+
+        var (actualExit, _, error) = await Clawclip.RunAsync(repository.Root, command);
+
+        Assert.True(exitCode == actualExit, $"exit {actualExit}: {error}");
+        Assert.False(Path.Exists(Path.Combine(repository.Root, origin)));
+        var status = await Clawclip.OkAsync(repository.Root, "status");
+        Assert.Contains($"{origin} → state/quarantine/", status, StringComparison.Ordinal);
+        Assert.Contains(problem, status, StringComparison.Ordinal);
+        if (command[0] != "claim") // a claim moves the other task, as it should
+        {
+            Assert.Equal(others, StateTree.Snapshot(Path.Combine(repository.Root, "state", "tasks")));
+        }
+
+        Assert.Contains($"quarantined {origin}", repository.Git("log", "clawclip/state", "--format=%s"), StringComparison.Ordinal);
     }
 
     private async Task AssertRefusedAsync(string[] command, int exitCode, string names, string problem)

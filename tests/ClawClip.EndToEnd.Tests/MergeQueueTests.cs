@@ -61,8 +61,42 @@ public sealed class MergeQueueTests : IDisposable
 
         Assert.Equal(["add good.txt", "readme", "initial"], repository.Git("log", "--format=%s", "main").Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.NotEqual(mainBefore, repository.Git("rev-parse", "main").Trim());
-        var lineage = repository.Git("log", "clawclip/state", "-n", "2", "--format=%s|%(trailers:key=Policy,valueonly,separator=)").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["T-0002 merging → running|merge.gate-failed", "T-0001 merging → done|merge.gate-passed"], lineage);
+        // The queue settles what it lands: the dev's success is in the lineage too, between the two moves.
+        var lineage = repository.Git("log", "clawclip/state", "-n", "3", "--format=%s|%(trailers:key=Policy,valueonly,separator=)").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["T-0002 merging → running|merge.gate-failed", "dev-1 succeeded at T-0001|trust.outcome", "T-0001 merging → done|merge.gate-passed"], lineage);
+        Assert.Empty(repository.Git("branch", "--list", "task/T-0001").Trim());
+    }
+
+    [Fact]
+    public async Task Queue_ABranchThatAddsNothing_IsNotLanded_AndGoesBackToItsDev()
+    {
+        var store = await Stores.InitializedWithTasksAsync(repository, tasks: 1);
+        var git = new GitCli(repository.Root, new ProcessRunner());
+        var worktrees = new GitWorktrees(git);
+        var task = TaskId.Parse("T-0001");
+        Assert.IsType<ClaimResult.Claimed>(await store.TryClaimAsync(task, new ClaimRequest(Dev, new HashSet<string>(), Tier.Junior), CancellationToken.None));
+        await worktrees.EnsureAsync(task, "main", CancellationToken.None); // the branch, with no commit of its own
+        await worktrees.RemoveAsync(task, CancellationToken.None);
+        foreach (var to in new[] { TaskState.Running, TaskState.Review, TaskState.Merging })
+        {
+            await store.TransitionAsync(new TransitionRequest(task, to, Actor.Agent(Dev, Tier.Junior), "moving on", "test"), CancellationToken.None);
+        }
+
+        await store.FlushLineageAsync(CancellationToken.None);
+        repository.Git("checkout", "-q", "--detach");
+        var mainBefore = repository.Git("rev-parse", "main").Trim();
+        var queue = new MergeQueue(store, new GitMerger(git, new ProcessRunner(), new Dictionary<string, string>()), new FileMergeLock(store.Layout), new MergeSettings("main", [], TimeSpan.FromSeconds(30)), new TaskSettlement(store, worktrees, TrustRules.Default));
+
+        var results = await queue.RunOnceAsync(CancellationToken.None);
+        await store.FlushLineageAsync(CancellationToken.None);
+
+        Assert.IsType<MergeOutcome.NothingToLand>(Assert.Single(results).Outcome);
+        var bounced = (await store.FindAsync(task, CancellationToken.None))!;
+        Assert.Equal(TaskState.Running, bounced.Status);
+        Assert.Contains("adds nothing", bounced.History[^1].Reason, StringComparison.Ordinal);
+        Assert.Null(bounced.History[^1].Commit);
+        Assert.Equal(mainBefore, repository.Git("rev-parse", "main").Trim());
+        Assert.Equal("T-0001 merging → running|merge.nothing-to-land", repository.Git("log", "clawclip/state", "-n", "1", "--format=%s|%(trailers:key=Policy,valueonly,separator=)").Trim());
     }
 
     [Fact]

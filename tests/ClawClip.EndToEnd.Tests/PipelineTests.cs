@@ -89,7 +89,7 @@ public sealed class PipelineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunOnce_AFourthRevise_FailsTheTask_AndMainIsUntouched()
+    public async Task RunOnce_AFourthRevise_FailsTheTask_AndMainIsUntouched_AndItsBranchIsKept()
     {
         var id = await team.SubmitAsync("Write the answer");
         team.Qa("default", ScriptedTeam.Revise("answer.txt", 1, "still wrong"));
@@ -106,7 +106,7 @@ public sealed class PipelineTests : IAsyncLifetime
         Assert.Equal("qa.revise-limit", last.GetProperty("policy").GetString());
         Assert.Contains("fourth", last.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(mainBefore, team.Repository.Git("rev-parse", "main").Trim());
-        Assert.Empty(team.Repository.Git("branch", "--list", "task/*").Trim());
+        Assert.Equal($"task/{id}", team.Repository.Git("branch", "--list", "--format=%(refname:short)", "task/*").Trim()); // the failed work is kept
     }
 
     [Fact]
@@ -213,17 +213,20 @@ public sealed class PipelineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunOnce_AReviewerThatAnswersNonsense_LeavesTheTaskInReview_UnderTheDefaultHalt()
+    public async Task RunOnce_AReviewerThatAnswersNonsense_StopsTheTaskForAPerson_UnderTheDefaultHalt_AndTheNextRunLeavesIt()
     {
         var id = await team.SubmitAsync("Write the answer");
         team.Qa("default", "echo 'LGTM'\n");
 
         var output = await team.RunOnceAsync();
+        await team.RunOnceAsync();
 
-        Assert.Equal("review", (await team.ShowAsync(id)).GetProperty("task").GetProperty("status").GetString());
+        Assert.Equal("needs-input", (await team.ShowAsync(id)).GetProperty("task").GetProperty("status").GetString());
         Assert.Equal(2, team.Requests("qa").Count);
         Assert.Contains("qa-to-merge is set to halt", output, StringComparison.Ordinal);
         Assert.Contains(team.Lineage(), l => l.StartsWith("claw.clip|qa-1 failed at " + id, StringComparison.Ordinal));
+        Assert.Contains(team.Lineage(), l => l.StartsWith($"qa-1|{id} review → needs-input|failure-policy.qa-to-merge.halt", StringComparison.Ordinal));
+        Assert.Equal(2, team.Lineage().Count(l => l.StartsWith($"qa-1|{id} review: qa.no-verdict", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -111,6 +111,36 @@ public sealed class GitMergerTests : IAsyncLifetime, IDisposable
         Assert.Equal(string.Empty, (await Git("status", "--porcelain")).Trim());
     }
 
+    [Fact]
+    public async Task Merge_OfABranchThatAddsNothing_LandsNothing_AndLeavesMainWhereItWas()
+    {
+        var nothing = TaskId.Parse("T-0003");
+        await new GitWorktrees(git).EnsureAsync(nothing, "main", CancellationToken.None); // a branch with no commit of its own
+        await new GitWorktrees(git).RemoveAsync(nothing, CancellationToken.None);
+        await Git("checkout", "-q", "--detach");
+        var before = (await Git("rev-parse", "main")).Trim();
+
+        var outcome = await merger.MergeAsync(nothing, "main", [BothFilesThere], TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.Equal(new MergeOutcome.NothingToLand(before), outcome);
+        Assert.Equal(before, (await Git("rev-parse", "main")).Trim());
+    }
+
+    [Fact]
+    public async Task Merge_OfABranchWhoseChangeMainAlreadyHas_LandsNothing()
+    {
+        // Someone put the task's very change on main meanwhile: rebased, the branch's commit is empty and dropped.
+        await CommitAsync(root, "task.txt", "work\n", "the same change, by a person", "person");
+        await Git("checkout", "-q", "--detach");
+        var before = (await Git("rev-parse", "main")).Trim();
+
+        var outcome = await merger.MergeAsync(Task1, "main", [], TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.IsType<MergeOutcome.NothingToLand>(outcome);
+        Assert.Equal(before, (await Git("rev-parse", "main")).Trim());
+        Assert.Equal(["the same change, by a person", "main moved on", "first"], (await Git("log", "--format=%s", "main")).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     private static Task CommitAsync(string folder, string file, string content, string message, string author) =>
         TempRepository.CommitAsync(folder, file, content, message, author);
 

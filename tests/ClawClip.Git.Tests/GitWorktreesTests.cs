@@ -87,6 +87,33 @@ public sealed class GitWorktreesTests : IAsyncLifetime, IDisposable
         Assert.Equal(string.Empty, (await Git("branch", "--list", "task/*")).Trim());
     }
 
+    [Fact]
+    public async Task Restore_RevertsTrackedChangesAndRemovesUntrackedFiles_ButKeepsIgnoredOnes()
+    {
+        var worktree = await worktrees.EnsureAsync(Task1, "main", CancellationToken.None);
+        await File.WriteAllTextAsync(Path.Combine(worktree.Path, ".gitignore"), "build/\n");
+        await worktrees.CommitAllAsync(worktree, new AgentIdentity("dev-1", "d@x.invalid"), "ignore build/", CancellationToken.None);
+        var head = (await Git("rev-parse", "task/T-0001")).Trim();
+
+        // What a check run leaves: an edited tracked file, new files and folders, and an ignored cache.
+        await File.WriteAllTextAsync(Path.Combine(worktree.Path, "README.md"), "rewritten by a check\n");
+        Directory.CreateDirectory(Path.Combine(worktree.Path, "out"));
+        await File.WriteAllTextAsync(Path.Combine(worktree.Path, "out", "marker.txt"), "made by a check\n");
+        Directory.CreateDirectory(Path.Combine(worktree.Path, "__pycache__"));
+        await File.WriteAllTextAsync(Path.Combine(worktree.Path, "__pycache__", "answer.cpython-312.pyc"), "bytecode");
+        Directory.CreateDirectory(Path.Combine(worktree.Path, "build"));
+        await File.WriteAllTextAsync(Path.Combine(worktree.Path, "build", "cache.bin"), "kept");
+
+        await worktrees.RestoreAsync(worktree.Path, CancellationToken.None);
+
+        Assert.Equal("hello\n", await File.ReadAllTextAsync(Path.Combine(worktree.Path, "README.md")));
+        Assert.False(Directory.Exists(Path.Combine(worktree.Path, "out")));
+        Assert.False(Directory.Exists(Path.Combine(worktree.Path, "__pycache__")));
+        Assert.True(File.Exists(Path.Combine(worktree.Path, "build", "cache.bin")));
+        Assert.Null(await worktrees.CommitAllAsync(worktree, new AgentIdentity("dev-1", "d@x.invalid"), "nothing left", CancellationToken.None));
+        Assert.Equal(head, (await Git("rev-parse", "task/T-0001")).Trim());
+    }
+
     private Task<string> Git(params string[] arguments) => repository.RunAsync(arguments);
     [Fact]
     public async Task CommitAll_CommitsWhatTheAgentLeftAsItsAuthor_AndNothingWhenClean()

@@ -12,6 +12,7 @@ namespace ClawClip.Agents;
 /// and <c>is_error</c> is false; a status word such as <c>subtype: "success"</c> is never enough on its own. A run
 /// that was asked for an answer in a JSON Schema succeeded only if it gave one: Claude Code asks the model once more
 /// and then ends with <c>is_error: false</c> and no <c>structured_output</c> when the model still answers in prose.
+/// A failure is the agent's unless <see cref="OutageSigns"/> finds that the model's API failed it.
 /// </summary>
 internal static class AgentResultParser
 {
@@ -57,8 +58,14 @@ internal static class AgentResultParser
 
             if (process.ExitCode != 0 || isError)
             {
-                var reason = root.TryGetProperty("is_error", out _) ? ReportedError(root, result) : "did not say is_error: false";
-                return AgentRunResult.Failed($"{ExitCode(process.ExitCode)}: {reason}", sessionId, cost, turns) with { Tokens = tokens };
+                var (outage, retryAfter) = OutageSigns.Read(root, result);
+                var reason = root.TryGetProperty("is_error", out _) ? ReportedError(root, result, outage) : "did not say is_error: false";
+                return AgentRunResult.Failed($"{ExitCode(process.ExitCode)}: {reason}", sessionId, cost, turns) with
+                {
+                    Tokens = tokens,
+                    FailureKind = outage ? AgentFailureKind.Outage : AgentFailureKind.Agent,
+                    RetryAfter = retryAfter,
+                };
             }
 
             if (expectStructuredOutput && structured is null)
@@ -150,7 +157,7 @@ internal static class AgentResultParser
     }
 
     /// <summary>What went wrong in words, then the agent's own: the subtypes Claude Code ends a run with, or an API error.</summary>
-    private static string ReportedError(JsonElement root, string? result)
+    private static string ReportedError(JsonElement root, string? result, bool outage)
     {
         var subtype = String(root, "subtype");
         var detail = result ?? Errors(root) ?? subtype ?? "no detail";
@@ -162,10 +169,15 @@ internal static class AgentResultParser
             "error_during_execution" => "failed during execution",
             _ => null,
         };
-        if (why is null && root.TryGetProperty("api_error_status", out var status) && status.TryGetInt32(out var code))
+        if (why is null && root.TryGetProperty("api_error_status", out var status) && status.ValueKind == JsonValueKind.Number && status.TryGetInt32(out var code))
         {
             // The subtype of an API failure says "success": naming it would only confuse.
             return $"the model's API failed with HTTP {code} ({detail})";
+        }
+
+        if (why is null && outage)
+        {
+            return $"the model's API failed ({detail})";
         }
 
         return $"{why ?? "reported an error"} ({(subtype is null ? string.Empty : subtype + ": ")}{detail})";

@@ -12,7 +12,9 @@ namespace ClawClip.Agents;
 /// <c>max_turns</c>, <c>max_cost_usd</c>, <c>allowed_tools</c>) and prints one JSON result on stdout with the
 /// fields of Claude Code's JSON result (<c>is_error</c>, <c>result</c>, <c>structured_output</c>,
 /// <c>session_id</c>, <c>total_cost_usd</c>, <c>num_turns</c>). It succeeded if it exits 0 with
-/// <c>is_error: false</c>.
+/// <c>is_error: false</c>. A failed run whose model's API failed says so with <c>"failure_kind": "outage"</c>
+/// (and, if the API said how long to wait, <c>"retry_after_seconds": N</c>): it is then no failure of the agent's,
+/// and is tried again after the backoff; <c>"failure_kind": "agent"</c> says the opposite, whatever the text.
 /// </summary>
 public sealed class CommandRuntime : IAgentRuntime
 {

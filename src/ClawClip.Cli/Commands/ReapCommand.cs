@@ -12,9 +12,11 @@ internal static class ReapCommand
         command.OnRun(async (parse, cancellationToken) =>
         {
             var store = CommonOptions.Repository(parse).OpenStore(TimeProvider.System);
+            var before = store.ListQuarantined().Select(q => q.Path).ToHashSet(StringComparer.Ordinal);
             var repairs = await store.RecoverAsync(cancellationToken).ConfigureAwait(false);
             var report = await store.ReapAsync(cancellationToken).ConfigureAwait(false);
             var allRepairs = repairs.Concat(report.Repairs).ToArray();
+            var quarantined = store.ListQuarantined().Where(q => !before.Contains(q.Path)).ToArray();
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonOutput.Serialize(new
@@ -22,6 +24,7 @@ internal static class ReapCommand
                     requeued = report.Requeued.Select(t => t.Value),
                     failed = report.Failed.Select(t => t.Value),
                     repairs = allRepairs,
+                    quarantined = quarantined.Select(q => new { origin = q.Origin, path = q.Path, kind = q.Kind, problem = q.Problem }),
                 }));
                 return ExitCodes.Ok;
             }
@@ -30,6 +33,7 @@ internal static class ReapCommand
             {
                 Console.WriteLine("repaired: " + repair);
             }
+
 
             Console.WriteLine($"requeued {report.Requeued.Count}{List(report.Requeued)}, failed {report.Failed.Count}{List(report.Failed)}");
             return ExitCodes.Ok;

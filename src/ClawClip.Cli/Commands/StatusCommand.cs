@@ -3,10 +3,14 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using ClawClip.Core.State;
 using ClawClip.Core.Tasks;
+using ClawClip.State;
 
 namespace ClawClip.Cli.Commands;
 
-/// <summary><c>clawclip status</c>: the three queues a person watches — intake, active, completed.</summary>
+/// <summary>
+/// <c>clawclip status</c>: the three queues a person watches — intake, active, completed — and the files taken to
+/// <c>state/quarantine/</c> because they could not be read (a bad file is set aside, never a stop).
+/// </summary>
 internal static class StatusCommand
 {
     public static Command Create()
@@ -16,8 +20,10 @@ internal static class StatusCommand
         command.OnRun(async (parse, cancellationToken) =>
         {
             var store = CommonOptions.Repository(parse).OpenStore(TimeProvider.System);
-            var problems = store.CheckLayout();
+            store.SweepStrays();
             var tasks = store.ListSummaries();
+            await store.FlushLineageAsync(cancellationToken).ConfigureAwait(false); // the quarantines just made, if any
+            var quarantined = store.ListQuarantined();
             var stop = await store.ReadAsync(cancellationToken).ConfigureAwait(false);
             var queues = Enum.GetValues<QueueKind>().ToDictionary(
                 q => q,
@@ -30,7 +36,7 @@ internal static class StatusCommand
 
             if (parse.GetValue(json))
             {
-                WriteJson(stop, problems, queues);
+                WriteJson(stop, quarantined, queues);
             }
             else
             {
@@ -47,14 +53,18 @@ internal static class StatusCommand
                         Console.WriteLine("  " + view.Line());
                     }
                 }
+
+                if (quarantined.Count > 0)
+                {
+                    Console.WriteLine($"quarantined ({quarantined.Count}): unreadable, set aside; move one back to its origin once fixed");
+                    foreach (var file in quarantined)
+                    {
+                        Console.WriteLine($"  {file.Origin} → {file.Path}  ({file.At:u}): {file.Problem}");
+                    }
+                }
             }
 
-            foreach (var problem in problems)
-            {
-                Console.Error.WriteLine("error: " + problem);
-            }
-
-            return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.InvalidData;
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -63,7 +73,7 @@ internal static class StatusCommand
     /// Writes the JSON straight to stdout: with ten thousand tasks, reflection over anonymous objects
     /// cost more than reading the files did.
     /// </summary>
-    private static void WriteJson(EmergencyStop? stop, IReadOnlyList<string> problems, Dictionary<QueueKind, TaskView[]> queues)
+    private static void WriteJson(EmergencyStop? stop, IReadOnlyList<QuarantinedFile> quarantined, Dictionary<QueueKind, TaskView[]> queues)
     {
         using var stdout = Console.OpenStandardOutput();
         using var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -83,10 +93,16 @@ internal static class StatusCommand
             writer.WriteEndObject();
         }
 
-        writer.WriteStartArray("problems");
-        foreach (var problem in problems)
+        writer.WriteStartArray("quarantined");
+        foreach (var file in quarantined)
         {
-            writer.WriteStringValue(problem);
+            writer.WriteStartObject();
+            writer.WriteString("origin", file.Origin);
+            writer.WriteString("path", file.Path);
+            writer.WriteString("kind", file.Kind);
+            writer.WriteString("at", file.At);
+            writer.WriteString("problem", file.Problem);
+            writer.WriteEndObject();
         }
 
         writer.WriteEndArray();

@@ -28,6 +28,15 @@ public sealed record AgentRunResult(
     /// </summary>
     public long Tokens { get; init; }
 
+    /// <summary>Whose failure it was, when the run failed (see <see cref="IsOutage"/>); <see cref="AgentFailureKind.Agent"/> unless the runtime recognised an outage.</summary>
+    public AgentFailureKind FailureKind { get; init; }
+
+    /// <summary>How long the model's API asked to be left alone (its <c>Retry-After</c>), when the runtime knows; null otherwise.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>The run failed because the model's API did, not the agent: neither an attempt nor a trust failure.</summary>
+    public bool IsOutage => !Succeeded && FailureKind == AgentFailureKind.Outage;
+
     public static AgentRunResult Failed(string failure, string? sessionId = null, decimal costUsd = 0m, int turns = 0) =>
         new(false, null, null, sessionId, costUsd, turns, failure);
 }

@@ -17,4 +17,7 @@ public enum AlertKind
 
     /// <summary>A roadmap goal cannot be done: a task planned for it failed, and waits for a person.</summary>
     GoalFailed,
+
+    /// <summary>A state file that could not be read was moved to <c>state/quarantine/</c>; the rest of the team goes on.</summary>
+    StateQuarantined,
 }

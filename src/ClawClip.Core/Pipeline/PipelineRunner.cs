@@ -141,13 +141,20 @@ public sealed class PipelineRunner
     }
 
     /// <summary>
-    /// Whether <paramref name="dev"/> may claim now — inside its availability windows, and neither it nor the team
-    /// paused by a budget — and which goals' tasks it must leave (a goal out of budget); null when it may not.
+    /// Whether <paramref name="dev"/> may claim now — inside its availability windows, not waiting out a model API
+    /// outage, and neither it nor the team paused by a budget — and which goals' tasks it must leave (a goal out of budget); null when it may not.
     /// </summary>
     private async Task<ClaimPermit?> MayClaimNowAsync(TeamMember dev, CancellationToken cancellationToken)
     {
         if (!dev.Definition.IsAvailableAt(time.GetUtcNow()))
         {
+            return null;
+        }
+
+        // An agent waiting out a model API outage, or paused by one, claims nothing new until its next try is due.
+        if (await pipeline.Outages.RefusalAsync(dev.Name, cancellationToken).ConfigureAwait(false) is { } outage)
+        {
+            observer.Said(outage);
             return null;
         }
 

@@ -1,5 +1,6 @@
 using ClawClip.Core.Agents;
 using ClawClip.Core.Budgets;
+using ClawClip.Core.Outages;
 using ClawClip.Core.Policies;
 using ClawClip.Core.State;
 using ClawClip.Core.Tasks;
@@ -50,6 +51,9 @@ internal sealed class ReviewStep
         this.moves = moves;
     }
 
+    /// <summary>Rides out model API outages (set by the pipeline that owns this step).</summary>
+    public OutageKeeper Outages { get; set; } = null!;
+
     public async Task<(TaskRecord Task, DevFeedback Feedback)> ReviewAsync(TaskRecord task, TeamMember dev, Worktree worktree, DevResult? fresh, CancellationToken cancellationToken)
     {
         var reviewer = team.ReviewerFor(dev.Name, time.GetUtcNow());
@@ -89,6 +93,21 @@ internal sealed class ReviewStep
             };
             var result = await reviewer.Runtime.RunAsync(request, cancellationToken).ConfigureAwait(false);
             var spent = RunSpend.Of(result);
+            if (await Outages.AfterRunAsync(reviewer.Name, task.Id, result, cancellationToken).ConfigureAwait(false) is { } outage)
+            {
+                // The model's API failed, not the reviewer: no trust failure, and the try does not count. A backoff
+                // that outlasts the lease leaves the task waiting in review, as a reviewer that cannot run does.
+                observer.Noted(task.Id, $"{reviewer.Name}'s review hit a model API outage ({PipelineText.FirstLine(result.Failure ?? string.Empty)}); outage {outage.Consecutive} in a row: tried again at {outage.RetryAt:u}");
+                if (task.Lease is { } lease && outage.RetryAt >= lease.ExpiresAt)
+                {
+                    return (task, DevFeedback.None);
+                }
+
+                await Outages.WaitAsync(outage, cancellationToken).ConfigureAwait(false);
+                attempt--;
+                continue;
+            }
+
             var problem = PipelineText.FirstLine(result.Failure ?? "the run failed");
             var verdict = result.Succeeded ? QaVerdict.TryParse(result.StructuredOutput ?? result.Result, out problem) : null;
             if (verdict is null)

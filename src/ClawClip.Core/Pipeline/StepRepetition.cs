@@ -9,8 +9,8 @@ namespace ClawClip.Core.Pipeline;
 /// <see cref="Limit"/> times in a row means that trying again will not help, so the pipeline stops the task (to a
 /// person, in needs-input: <see cref="PipelinePolicies.StepRepeated"/>) instead of paying for a fourth try.
 /// <para>
-/// A step's events are known by their policy: each is a failure or a pass of one step (a dev run, the checks, a
-/// review). Failures are "in a row" when no pass of the same step and no person's action came between them; other
+/// A step's events are known by their policy: each is a failure or a pass of a step (a dev run, the dev's change, the
+/// checks, a review). Failures are "in a row" when no pass of the same step and no person's action came between them; other
 /// steps' events in between do not count (a retried review is preceded by a fresh dev run and checks). Two failures
 /// are "the same way" when their reasons' first lines match once numbers are set aside (a try or attempt number, a
 /// count of failing tests). Pure: it reads the history and nothing else.
@@ -22,21 +22,26 @@ public static class StepRepetition
     public const int Limit = 3;
 
     private const string DevRun = "dev run";
+    private const string Change = "dev's change";
     private const string Checks = "checks";
     private const string Review = "review";
 
-    // policy → (step, whether it is that step failing). A policy not listed is not a step's outcome.
-    private static readonly Dictionary<string, (string Step, bool Failed)> Outcomes = new(StringComparer.Ordinal)
+    // policy → the steps it is an outcome of, and whether it is that step failing. A policy not listed is no step's
+    // outcome. A run that reached the checks (or found no change) passed as a run; a result checked passed as a change.
+    private static readonly Dictionary<string, (string Step, bool Failed)[]> Outcomes = new(StringComparer.Ordinal)
     {
-        [PipelinePolicies.RunFailedRetry] = (DevRun, true),
-        [PipelinePolicies.RunFailedAttemptsUsed] = (DevRun, true),
-        [PipelinePolicies.ChecksPassed] = (DevRun, false),
-        [PipelinePolicies.ChecksFailedTooOften] = (Checks, true),
-        [PipelinePolicies.QaNoVerdict] = (Review, true),
-        [PipelinePolicies.QaApprove] = (Review, false),
-        [PipelinePolicies.QaRevise] = (Review, false),
-        [PipelinePolicies.QaReviseLimit] = (Review, false),
-        [PipelinePolicies.InternNeedsApproval] = (Review, false),
+        [PipelinePolicies.RunFailedRetry] = [(DevRun, true)],
+        [PipelinePolicies.RunFailedAttemptsUsed] = [(DevRun, true)],
+        [PipelinePolicies.NoChange] = [(DevRun, false), (Change, true)],
+        [PipelinePolicies.NoChangeRoundsUsed] = [(DevRun, false), (Change, true)],
+        [PipelinePolicies.ChecksFailedRound] = [(DevRun, false), (Change, false), (Checks, true)],
+        [PipelinePolicies.ChecksFailedTooOften] = [(DevRun, false), (Change, false), (Checks, true)],
+        [PipelinePolicies.ChecksPassed] = [(DevRun, false), (Change, false), (Checks, false)],
+        [PipelinePolicies.QaNoVerdict] = [(Review, true)],
+        [PipelinePolicies.QaApprove] = [(Review, false)],
+        [PipelinePolicies.QaRevise] = [(Review, false)],
+        [PipelinePolicies.QaReviseLimit] = [(Review, false)],
+        [PipelinePolicies.InternNeedsApproval] = [(Review, false)],
     };
 
     /// <summary>
@@ -46,35 +51,20 @@ public static class StepRepetition
     public static RepeatedStep? Find(IReadOnlyList<TaskEvent> history)
     {
         ArgumentNullException.ThrowIfNull(history);
-        if (history.Count == 0 || !Outcomes.TryGetValue(history[^1].Policy, out var last) || !last.Failed)
+        if (history.Count == 0 || !Outcomes.TryGetValue(history[^1].Policy, out var outcomes))
         {
             return null;
         }
 
-        var failure = Signature(history[^1].Reason);
-        var times = 0;
-        for (var i = history.Count - 1; i >= 0; i--)
+        foreach (var (step, failed) in outcomes)
         {
-            var e = history[i];
-            if (e.Actor == Actor.Human.Name)
+            if (failed && Times(history, step) is var times and >= Limit)
             {
-                break; // a person acted: whatever comes after is a fresh start
+                return new RepeatedStep(step, PipelineText.FirstLine(history[^1].Reason), times);
             }
-
-            if (!Outcomes.TryGetValue(e.Policy, out var outcome) || outcome.Step != last.Step)
-            {
-                continue;
-            }
-
-            if (!outcome.Failed || Signature(e.Reason) != failure)
-            {
-                break;
-            }
-
-            times++;
         }
 
-        return times >= Limit ? new RepeatedStep(last.Step, PipelineText.FirstLine(history[^1].Reason), times) : null;
+        return null;
     }
 
     /// <summary>
@@ -87,6 +77,35 @@ public static class StepRepetition
         ArgumentNullException.ThrowIfNull(task);
         var probe = new TaskEvent(task.Status, task.Status, actor, reason, policy, null, task.Attempt, null, DateTimeOffset.MinValue, null);
         return Find([.. task.History, probe]);
+    }
+
+    // How many of step's failures in a row, ending with the newest event, failed the way the newest did.
+    private static int Times(IReadOnlyList<TaskEvent> history, string step)
+    {
+        var failure = Signature(history[^1].Reason);
+        var times = 0;
+        for (var i = history.Count - 1; i >= 0; i--)
+        {
+            var e = history[i];
+            if (e.Actor == Actor.Human.Name)
+            {
+                break; // a person acted: whatever comes after is a fresh start
+            }
+
+            if (!Outcomes.TryGetValue(e.Policy, out var outcomes) || !outcomes.Any(o => o.Step == step))
+            {
+                continue;
+            }
+
+            if (!outcomes.Single(o => o.Step == step).Failed || Signature(e.Reason) != failure)
+            {
+                break;
+            }
+
+            times++;
+        }
+
+        return times;
     }
 
     // The first line with each run of digits written as one '#'.

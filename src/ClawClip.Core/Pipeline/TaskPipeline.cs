@@ -3,6 +3,7 @@ using ClawClip.Core.Agents;
 using ClawClip.Core.Alerts;
 using ClawClip.Core.Budgets;
 using ClawClip.Core.Merging;
+using ClawClip.Core.Outages;
 using ClawClip.Core.Policies;
 using ClawClip.Core.State;
 using ClawClip.Core.Tasks;
@@ -35,6 +36,7 @@ public sealed class TaskPipeline
     private readonly ReviewStep review;
     private readonly TaskSettlement settlement;
     private readonly TaskStops stops;
+    private readonly OutageKeeper outages;
 
     // Sessions of dev runs started and not yet ended, by task: what a stop that kills the run records on the release.
     private readonly ConcurrentDictionary<TaskId, string> unfinished = new();
@@ -66,6 +68,23 @@ public sealed class TaskPipeline
         settlement = new TaskSettlement(trust, worktrees, settings.TrustRules);
         stops = new TaskStops(moves, alerts ?? NoAlerts.Instance, time);
         review = new ReviewStep(agentFiles, trust, worktrees, this.checks, team, settings, time, observer, moves, Leftovers, Slots, stops);
+        outages = OutageKeeper.InMemory(time, team.ModelAgents);
+        review.Outages = outages;
+    }
+
+    /// <summary>
+    /// Rides out model API outages: a run the API failed is tried again after a backoff, and counts as neither an
+    /// attempt nor a trust failure; an agent failing so too often is paused. Kept in memory unless given one over
+    /// <c>state/outage.json</c>.
+    /// </summary>
+    public OutageKeeper Outages
+    {
+        get => outages;
+        init
+        {
+            outages = value;
+            review.Outages = value;
+        }
     }
 
     /// <summary>Where runs record what they start, and how what a dead runner left is stopped.</summary>
@@ -178,10 +197,21 @@ public sealed class TaskPipeline
             policy = TaskBudget.CapRun(policy, task, spent.Spend, settings.Budgets.Task);
             var run = await RunDevAsync(task, dev, worktree, feedback, policy, cancellationToken).ConfigureAwait(false);
             spent.Add(run.Result);
-            if (!run.Result.Succeeded)
+            if (run.Result.IsOutage || !run.Result.Succeeded)
             {
-                return (await DevRunFailedAsync(task, dev, run, spent, cancellationToken).ConfigureAwait(false), null);
+                var ended = run.Result.IsOutage
+                    ? await DevRunHitOutageAsync(task, dev, run, spent, cancellationToken).ConfigureAwait(false)
+                    : await DevRunFailedAsync(task, dev, run, spent, cancellationToken).ConfigureAwait(false);
+                if (ended is null)
+                {
+                    round--; // the model's API failed, not the dev: the same round runs again, its session kept
+                    continue;
+                }
+
+                return (ended, null);
             }
+
+            await outages.AfterRunAsync(dev.Name, task.Id, run.Result, cancellationToken).ConfigureAwait(false);
 
             if (run.Diff.Files.Count == 0)
             {
@@ -194,7 +224,13 @@ public sealed class TaskPipeline
                 }
 
                 observer.Noted(task.Id, $"no change: back to {dev.Name} (round {round + 1} of {policy.CheckRounds})");
-                task = await moves.AnnotateAsync(task, dev, $"{nothing} (round {round} of {policy.CheckRounds}): back to {dev.Name}, with \"no change\" in its prompt.", PipelinePolicies.NoChange, cancellationToken).ConfigureAwait(false);
+                task = await moves.AnnotateRunAsync(task, dev, $"{nothing} (round {round} of {policy.CheckRounds}): back to {dev.Name}, with \"no change\" in its prompt.", PipelinePolicies.NoChange, spent, run.Session, cancellationToken).ConfigureAwait(false);
+                spent = new RunSpend(); // the round's run is on its annotation
+                if (StepRepetition.Find(task.History) is { } sameChange)
+                {
+                    return (await stops.StopAsync(task, dev, TaskStops.RepeatedReason(task, sameChange), PipelinePolicies.StepRepeated, cancellationToken).ConfigureAwait(false), null);
+                }
+
                 feedback = feedback with { FailedCheck = null, MergeProblem = null, ConflictedFiles = [], NoChange = true };
                 continue;
             }
@@ -223,7 +259,15 @@ public sealed class TaskPipeline
             observer.Noted(task.Id, $"{check.Summary}: back to {dev.Name} (round {round + 1} of {policy.CheckRounds})");
 
             // Every round is in the task's history, not only the last: what each one failed on is what a person reads first.
-            task = await moves.AnnotateAsync(task, dev, $"{dev.Name}'s result failed the checks (round {round} of {policy.CheckRounds}): {check.Summary}; back to {dev.Name} with the output.\n{PipelineText.Tail(check.Output, 2_000)}", PipelinePolicies.ChecksFailedRound, cancellationToken).ConfigureAwait(false);
+            // Each round's annotation carries what its run cost, so the budgets see it at once and nothing is lost if
+            // the process dies before the step ends.
+            task = await moves.AnnotateRunAsync(task, dev, $"{dev.Name}'s result failed the checks (round {round} of {policy.CheckRounds}): {check.Summary}; back to {dev.Name} with the output.\n{PipelineText.Tail(check.Output, 2_000)}", PipelinePolicies.ChecksFailedRound, spent, run.Session, cancellationToken).ConfigureAwait(false);
+            spent = new RunSpend();
+            if (StepRepetition.Find(task.History) is { } sameFailure)
+            {
+                return (await stops.StopAsync(task, dev, TaskStops.RepeatedReason(task, sameFailure), PipelinePolicies.StepRepeated, cancellationToken).ConfigureAwait(false), null);
+            }
+
             // Written whole for this task: the dev's snapshot may be about another task it works on at the same time.
             await agentFiles.SaveSnapshotAsync(
                 new ContextSnapshot(dev.Name, task.Id, run.Keep, $"checks failed: {check.Summary}", run.Diff.Files, feedback.Comments, time.GetUtcNow()),
@@ -262,7 +306,7 @@ public sealed class TaskPipeline
         var used = result.SessionId ?? session;
 
         // A session that could not be resumed is not tried again: the next run starts afresh, from the prompt.
-        var keep = result.Succeeded || resume is null ? used : null;
+        var keep = result.Succeeded || result.IsOutage || resume is null ? used : null;
         var commit = result.Succeeded
             ? await worktrees.CommitAllAsync(worktree, dev.Definition.Git, $"{task.Id}: work {dev.Name} left uncommitted\n\n{PipelineText.FirstLine(result.Result ?? task.Definition.Title)}", cancellationToken).ConfigureAwait(false)
             : null;
@@ -283,6 +327,7 @@ public sealed class TaskPipeline
 
     private async Task<TaskRecord> DevRunFailedAsync(TaskRecord task, TeamMember dev, DevRun run, RunSpend spent, CancellationToken cancellationToken)
     {
+        await outages.AfterRunAsync(dev.Name, task.Id, run.Result, cancellationToken).ConfigureAwait(false); // it got an answer: no outage
         var why = PipelineText.FirstLine(run.Result.Failure ?? "the run failed");
         observer.Noted(task.Id, $"{dev.Name}'s run failed: {why}");
 
@@ -301,6 +346,27 @@ public sealed class TaskPipeline
         }
 
         return await moves.MoveAsync(task, retry ? TaskState.Backlog : TaskState.Failed, dev, reason, policy, cancellationToken, spent, run.Keep).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A dev run the model's API failed: no attempt used, no trust failure; the outage is recorded (it may pause the
+    /// dev) and, after its backoff, the run is tried again (null) with the task still the dev's. When the backoff
+    /// would outlast the task's lease, the task goes back to the backlog instead, and its next claim starts no new
+    /// attempt.
+    /// </summary>
+    private async Task<TaskRecord?> DevRunHitOutageAsync(TaskRecord task, TeamMember dev, DevRun run, RunSpend spent, CancellationToken cancellationToken)
+    {
+        var outage = (await outages.AfterRunAsync(dev.Name, task.Id, run.Result, cancellationToken).ConfigureAwait(false))!;
+        var why = PipelineText.FirstLine(run.Result.Failure ?? "the model's API failed");
+        if (task.Lease is { } lease && outage.RetryAt >= lease.ExpiresAt)
+        {
+            observer.Noted(task.Id, $"{dev.Name}'s run hit a model API outage and the backoff outlasts the lease: back to the backlog");
+            return await moves.MoveAsync(task, TaskState.Backlog, dev, $"{dev.Name}'s run failed on the model's API ({why}), outage failure {outage.Consecutive} in a row; the next try ({outage.RetryAt:u}) would come after the lease ends ({lease.ExpiresAt:u}). Back to the backlog: its next claim starts no new attempt, and the session is resumed.", OutagePolicies.Requeue, cancellationToken, spent, run.Keep).ConfigureAwait(false);
+        }
+
+        observer.Noted(task.Id, $"{dev.Name}'s run hit a model API outage ({why}); outage {outage.Consecutive} in a row{(outage.IsPaused ? ", paused" : string.Empty)}: tried again at {outage.RetryAt:u}");
+        await outages.WaitAsync(outage, cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     private static string Summary(AgentRunResult result) =>

@@ -14,6 +14,9 @@ public sealed class Team
     /// <summary>The dev agents, in name order, so every pass tries them in the same order.</summary>
     public IEnumerable<TeamMember> Devs => members.Where(m => m.Definition.Role == AgentRole.Dev).OrderBy(m => m.Name.Value, StringComparer.Ordinal);
 
+    /// <summary>The agents that run on a model in the pipeline, devs and reviewers: when all of them are paused by an outage, the team is.</summary>
+    public IReadOnlyList<AgentId> ModelAgents => [.. members.Where(m => m.Definition.Role is AgentRole.Dev or AgentRole.Qa).Select(m => m.Name)];
+
     /// <summary>The member called <paramref name="name"/>, or null when no such agent is configured.</summary>
     public TeamMember? Find(string? name) => members.FirstOrDefault(m => m.Name.Value == name);
 

@@ -1,4 +1,5 @@
 using ClawClip.Core.Budgets;
+using ClawClip.Core.Outages;
 
 namespace ClawClip.Core.Policies;
 
@@ -34,6 +35,9 @@ public sealed record RepositoryConfig(
 
     /// <summary>What a repository without <c>clawclip.yaml</c> gets: the default policy and no checks.</summary>
     public static RepositoryConfig Default { get; } = new(FailurePolicy.Default, null, null);
+
+    /// <summary>The backoff after a model API outage, and after how many failures in a row an agent is paused (<c>outages:</c>).</summary>
+    public OutageSettings Outages { get; init; } = OutageSettings.Default;
 
     /// <summary>The webhook and the daily summary.</summary>
     public NotificationSettings Notifications { get; init; } = NotificationSettings.Default;

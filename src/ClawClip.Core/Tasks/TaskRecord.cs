@@ -26,7 +26,7 @@ public sealed record TaskRecord
 
     public TaskState Status => History[^1].To;
 
-    /// <summary>How many times the task has been claimed.</summary>
+    /// <summary>How many times the task has been claimed (a claim after a model API outage sent it back is no new attempt).</summary>
     public int Attempt => History[^1].Attempt;
 
     /// <summary>The agent holding the task under a lease, while its status is a held one.</summary>
@@ -109,7 +109,10 @@ public sealed record TaskRecord
     {
         TaskTransitions.Ensure(Id, Status, TaskState.Claimed);
         var lease = new Lease(now, now + leaseLength);
-        return Append(new TaskEvent(Status, TaskState.Claimed, agent.Value, reason, policy, tier, Attempt + 1, null, now, lease));
+
+        // A task a model API outage sent back was not tried by its agent: its next claim continues the same attempt.
+        var attempt = LastTransition.Policy == Outages.OutagePolicies.Requeue ? Attempt : Attempt + 1;
+        return Append(new TaskEvent(Status, TaskState.Claimed, agent.Value, reason, policy, tier, attempt, null, now, lease));
     }
 
     /// <summary>

@@ -11,9 +11,23 @@ internal static class AgentFile
 {
     public delegate T Parser<out T>(ReadOnlySpan<byte> bytes, string displayPath, AgentId agent);
 
-    /// <summary>An agent's file as written, or its empty form when the agent has not written one yet.</summary>
-    public static T ReadOrEmpty<T>(StateLayout layout, string path, AgentId agent, Parser<T> parse, Func<AgentId, DateTimeOffset, T> empty) =>
-        File.Exists(path) ? parse(File.ReadAllBytes(path), layout.Display(path), agent) : empty(agent, DateTimeOffset.MinValue);
+    /// <summary>
+    /// An agent's file as written, or its empty form when the agent has not written one yet, or when the file cannot
+    /// be read: then it is quarantined (under the agent's lock: now if it is free or <paramref name="lockHeld"/>).
+    /// </summary>
+    public static T ReadOrEmpty<T>(StateLayout layout, StateQuarantine quarantine, string path, AgentId agent, Parser<T> parse, Func<AgentId, DateTimeOffset, T> empty, bool lockHeld)
+    {
+        var display = layout.Display(path);
+        try
+        {
+            return StateEntry.ReadFile(path, display) is { } bytes ? parse(bytes, display, agent) : empty(agent, DateTimeOffset.MinValue);
+        }
+        catch (InvalidStateFileException e)
+        {
+            quarantine.AgentFile(path, agent, e.Problem, lockHeld, parse);
+            return empty(agent, DateTimeOffset.MinValue);
+        }
+    }
 
     public static byte[] Serialize(CurrentTask current) => StateJson.Serialize(new CurrentTaskDto
     {

@@ -138,6 +138,9 @@ internal sealed class LineageJournal
             ? [.. Directory.EnumerateFiles(layout.PendingRoot, "*" + ReadySuffix).Select(path => Path.GetFileName(path)[..^ReadySuffix.Length]).Order(StringComparer.Ordinal)]
             : [];
 
+    /// <summary>Whether the record is still waiting for its commit (an intent or ready).</summary>
+    public bool IsPending(string key) => File.Exists(IntentPath(key)) || File.Exists(ReadyPath(key));
+
     public bool HasReady() => Any(ReadySuffix);
 
     /// <summary>Whether any intent is waiting, without reading one.</summary>

@@ -22,13 +22,15 @@ internal sealed class StateRecovery
     private readonly StateLayout layout;
     private readonly TaskFiles files;
     private readonly LineageJournal journal;
+    private readonly StateQuarantine quarantine;
     private readonly TimeSpan lockTimeout;
     private readonly List<string> repairs = [];
     private bool lostRecords;
 
-    public StateRecovery(StateLayout layout, TaskFiles files, LineageJournal journal, TimeSpan lockTimeout)
+    public StateRecovery(StateLayout layout, TaskFiles files, LineageJournal journal, StateQuarantine quarantine, TimeSpan lockTimeout)
     {
         this.layout = layout;
+        this.quarantine = quarantine;
         this.files = files;
         this.journal = journal;
         this.lockTimeout = lockTimeout;
@@ -45,8 +47,9 @@ internal sealed class StateRecovery
         }
     }
 
-    public CurrentTask ReadCurrentTask(AgentId agent) =>
-        AgentFile.ReadOrEmpty(layout, layout.CurrentTaskPath(agent), agent, AgentFile.ReadCurrentTask, CurrentTask.Idle);
+    /// <summary>What the agent holds now; <paramref name="lockHeld"/>: the caller holds the agent's lock.</summary>
+    public CurrentTask ReadCurrentTask(AgentId agent, bool lockHeld) =>
+        AgentFile.ReadOrEmpty(layout, quarantine, layout.CurrentTaskPath(agent), agent, AgentFile.ReadCurrentTask, CurrentTask.Idle, lockHeld);
 
     /// <summary>
     /// Settles every intent whose writer has died. Returns, for each task with a transition still in
@@ -110,6 +113,12 @@ internal sealed class StateRecovery
     /// <summary>Settles one intent. The caller holds its guard lock.</summary>
     public async Task ResolveLockedAsync(JournalEntry entry, bool agentLocksHeld, CancellationToken cancellationToken)
     {
+        if (StateQuarantine.IsQuarantine(entry))
+        {
+            Settle(entry, quarantine.Settle(entry));
+            return;
+        }
+
         if (entry.Task is not { } id)
         {
             var onDisk = entry.Record.Changes.All(c => c.Content is null ? !File.Exists(layout.Full(c.Path)) : ContentIs(layout.Full(c.Path), c.Content));
@@ -148,7 +157,7 @@ internal sealed class StateRecovery
         }
 
         var copies = files.Locate(id)
-            .Select(found => (found.Folder, found.Path, Task: files.TryRead(found.Path, id)))
+            .Select(found => (found.Folder, found.Path, Task: files.TryRead(found.Path, id, lockHeld: true)))
             .Where(copy => copy.Task is not null)
             .ToList();
         if (copies.Count == 0)
@@ -182,6 +191,8 @@ internal sealed class StateRecovery
     /// </summary>
     public void ScanAndRepair()
     {
+        files.SweepStrays();
+        SweepAgents();
         var seen = new HashSet<TaskId>();
         var suspects = new HashSet<TaskId>();
         foreach (var state in TaskStateNames.All)
@@ -192,7 +203,8 @@ internal sealed class StateRecovery
                 continue;
             }
 
-            foreach (var path in Directory.EnumerateFiles(folder, ".*.tmp", SearchOption.AllDirectories))
+            // Shard by shard, never into a link (.NET's recursive listing follows them).
+            foreach (var path in Directory.EnumerateDirectories(folder).Where(shard => !StateEntry.IsLink(shard)).SelectMany(shard => Directory.EnumerateFiles(shard, ".*.tmp")))
             {
                 var name = Path.GetFileName(path);
                 var idText = name.Split('.', StringSplitOptions.RemoveEmptyEntries)[0];
@@ -224,6 +236,56 @@ internal sealed class StateRecovery
             if (taskLock is not null)
             {
                 RepairLocked(id);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Looks through <c>state/agents/</c>: each entry must be a folder named for an agent, holding only the agent's
+    /// files (and live writers' temporary files), each readable. Anything else is quarantined.
+    /// </summary>
+    public void SweepAgents()
+    {
+        if (!Directory.Exists(layout.AgentsRoot))
+        {
+            return;
+        }
+
+        foreach (var folder in Directory.EnumerateFileSystemEntries(layout.AgentsRoot))
+        {
+            if (StateEntry.IsLink(folder) || !Directory.Exists(folder) || !AgentId.TryParse(Path.GetFileName(folder), out var agent))
+            {
+                quarantine.Stray(folder, "unknown entry under agents/; expected a folder named for an agent");
+                continue;
+            }
+
+            foreach (var path in Directory.EnumerateFileSystemEntries(folder))
+            {
+                var name = Path.GetFileName(path);
+                var isFile = !StateEntry.IsLink(path) && File.Exists(path);
+                if (isFile && AtomicFile.IsTemporary(name))
+                {
+                    continue;
+                }
+
+                switch (name)
+                {
+                    case "current-task.json":
+                        ReadCurrentTask(agent, lockHeld: false);
+                        break;
+                    case "context-snapshot.json":
+                        AgentFile.ReadOrEmpty(layout, quarantine, path, agent, AgentFile.ReadSnapshot, ContextSnapshot.Empty, lockHeld: false);
+                        break;
+                    case "outbox.json":
+                        AgentFile.ReadOrEmpty(layout, quarantine, path, agent, AgentFile.ReadOutbox, Outbox.Empty, lockHeld: false);
+                        break;
+                    case "trust.json":
+                        AgentFile.ReadOrEmpty(layout, quarantine, path, agent, TrustFile.Deserialize, (a, _) => TrustRecord.New(a), lockHeld: false);
+                        break;
+                    default:
+                        quarantine.Stray(path, $"unknown entry in agents/{agent}/; expected current-task.json, context-snapshot.json, outbox.json and trust.json");
+                        break;
+                }
             }
         }
     }

@@ -108,4 +108,18 @@ public sealed class StepRepetitionTests
         Assert.Null(StepRepetition.FindWith(running, "dev-1", PipelinePolicies.RunFailedRetry, "dev-1's run failed: out of disk. Back to the backlog for attempt 4 of 5."));
         Assert.Equal(2, running.History.Count(e => e.Policy == PipelinePolicies.RunFailedRetry)); // asking wrote nothing
     }
+
+    [Fact]
+    public void Find_TheSameCheckFailingWithTheSameSummaryThreeRoundsInARow_IsRepeatedChecks()
+    {
+        var running = InReview().MoveTo(TaskState.Running, "qa-1", Tier.Intern, "revise", PipelinePolicies.QaRevise, At, leaseLength: Lease);
+        TaskRecord Round(TaskRecord task, int round, string summary = "build failed (exit 1)") =>
+            task.Annotate("dev-1", $"dev-1's result failed the checks (round {round} of 4): {summary}; back to dev-1 with the output.\nerror CS1002", PipelinePolicies.ChecksFailedRound, At, 0.19m, new AgentRunFacts(3, "s"));
+
+        var twice = Round(Round(running, 1), 2);
+
+        Assert.Null(StepRepetition.Find(twice.History));
+        Assert.Equal("checks", StepRepetition.Find(Round(twice, 3).History)?.Step);
+        Assert.Null(StepRepetition.Find(Round(twice, 3, "tests failed (exit 1)").History));
+    }
 }
