@@ -50,7 +50,7 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
     /// <inheritdoc />
     public async Task<TaskRecord> SubmitAsync(TaskDefinition definition, Actor actor, string reason, CancellationToken cancellationToken)
     {
-        definition.Validated();
+        definition.ValidatedForIntake();
         TaskRecord task;
         using (await FileLock.AcquireAsync(layout.SubmitLockPath, options.LockTimeout, cancellationToken).ConfigureAwait(false))
         {

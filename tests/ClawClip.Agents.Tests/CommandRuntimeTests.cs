@@ -5,8 +5,12 @@ using ClawClip.Processes;
 namespace ClawClip.Agents.Tests;
 
 /// <summary>The command runtime against real scripted agents (/bin/sh), in a real folder.</summary>
+[Collection(LargeOutputs)]
 public sealed class CommandRuntimeTests : IDisposable
 {
+    /// <summary>The tests that print megabytes: one at a time, since one of them measures what the process allocates.</summary>
+    public const string LargeOutputs = "large agent outputs";
+
     private readonly string worktree = Directory.CreateTempSubdirectory("clawclip-runtime-").FullName;
 
     public void Dispose() => Directory.Delete(worktree, recursive: true);

@@ -16,21 +16,33 @@ namespace ClawClip.Agents;
 /// </summary>
 internal static class AgentResultParser
 {
+    /// <summary>
+    /// The most an agent may print on stdout, 4 MiB (README: "output over 4 MB" is a failure): a result JSON is a few
+    /// kilobytes, so more is a runaway agent, and what it says cannot be trusted whole (only the head and tail are kept).
+    /// </summary>
+    public const int MaxOutputBytes = ProcessSpec.DefaultMaxOutputBytes;
+
     private static readonly string[] UsageCounts = ["input_tokens", "output_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"];
 
-    public static AgentRunResult Parse(ProcessResult process, TimeSpan timeout, bool expectStructuredOutput = false)
+    /// <param name="process">How the agent's process ended.</param>
+    /// <param name="timeout">Its timeout, to say so when it ran out.</param>
+    /// <param name="expectStructuredOutput">Whether it was asked for an answer in a JSON Schema.</param>
+    /// <param name="maxOutputBytes">The stdout limit it ran with: more is a failure, whatever the output ends with.</param>
+    public static AgentRunResult Parse(ProcessResult process, TimeSpan timeout, bool expectStructuredOutput = false, int maxOutputBytes = MaxOutputBytes)
     {
         if (process.TimedOut)
         {
             return AgentRunResult.Failed($"timed out after {timeout.TotalSeconds:0.#} s; it and every process it started were killed");
         }
 
+        if (process.StandardOutputTruncated || process.StandardOutputBytes > maxOutputBytes)
+        {
+            return AgentRunResult.Failed($"{ExitCode(process.ExitCode)}: its output is over the limit: it printed {Megabytes(process.StandardOutputBytes)} on stdout, and an agent may print at most {Megabytes(maxOutputBytes)} ({maxOutputBytes} bytes); its result is not taken{StderrTail(process)}");
+        }
+
         if (!TryReadResult(process.StandardOutput, out var json, out var problem))
         {
-            var why = process.StandardOutputTruncated
-                ? $"it printed {process.StandardOutputBytes / (1024.0 * 1024.0):0.#} MB, more than is kept, and the result JSON was lost with the rest"
-                : $"its output is not the result JSON the runtime contract asks for ({problem})";
-            return AgentRunResult.Failed($"{ExitCode(process.ExitCode)}: {why}{StderrTail(process)}");
+            return AgentRunResult.Failed($"{ExitCode(process.ExitCode)}: its output is not the result JSON the runtime contract asks for ({problem}){StderrTail(process)}");
         }
 
         using (json)
@@ -89,6 +101,8 @@ internal static class AgentResultParser
 
         return sum;
     }
+
+    private static string Megabytes(long bytes) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB");
 
     /// <summary>The exit code, and the signal when one killed the process (the shell's 128 + N).</summary>
     private static string ExitCode(int code) => code switch

@@ -85,6 +85,7 @@ public sealed class ClaudeCodeRuntime : IAgentRuntime
             InheritEnvironment = false,
             Timeout = request.Timeout,
             GroupFile = request.ProcessGroupFile,
+            MaxOutputBytes = AgentResultParser.MaxOutputBytes,
         };
 
         ProcessResult process;
@@ -97,6 +98,6 @@ public sealed class ClaudeCodeRuntime : IAgentRuntime
             return AgentRunResult.Failed($"could not start the Claude Code CLI: {e.Message} (install it with `npm install -g @anthropic-ai/claude-code`)");
         }
 
-        return AgentResultParser.Parse(process, request.Timeout, expectStructuredOutput: request.JsonSchema is not null);
+        return AgentResultParser.Parse(process, request.Timeout, expectStructuredOutput: request.JsonSchema is not null, AgentResultParser.MaxOutputBytes);
     }
 }

@@ -23,7 +23,7 @@ public sealed class CommandRuntime : IAgentRuntime
     private readonly IProcessRunner runner;
     private readonly int maxOutputBytes;
 
-    public CommandRuntime(string program, IReadOnlyList<string> arguments, IProcessRunner runner, int maxOutputBytes = 4 * 1024 * 1024)
+    public CommandRuntime(string program, IReadOnlyList<string> arguments, IProcessRunner runner, int maxOutputBytes = AgentResultParser.MaxOutputBytes)
     {
         this.program = program;
         this.arguments = arguments;
@@ -69,6 +69,6 @@ public sealed class CommandRuntime : IAgentRuntime
             return AgentRunResult.Failed($"could not start: {e.Message}");
         }
 
-        return AgentResultParser.Parse(process, request.Timeout, expectStructuredOutput: request.JsonSchema is not null);
+        return AgentResultParser.Parse(process, request.Timeout, expectStructuredOutput: request.JsonSchema is not null, maxOutputBytes);
     }
 }

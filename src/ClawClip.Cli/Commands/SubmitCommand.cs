@@ -74,6 +74,13 @@ internal static class SubmitCommand
             throw new CliException(ExitCodes.NotFound, $"{file}: no such spec file");
         }
 
+        // Looked at before it is read: a spec file of many megabytes is refused without being held in memory.
+        var length = new FileInfo(file).Length;
+        if (length > TaskDefinition.MaxSpecBytes)
+        {
+            throw new CliException(ExitCodes.Usage, $"{file}: the spec file is {length} bytes; a task's spec is at most {TaskDefinition.MaxSpecBytes} bytes (64 KiB): keep the detail in a file in the repository and point to it");
+        }
+
         var content = File.ReadAllText(file);
         return content.Contains('\0', StringComparison.Ordinal)
             ? throw new CliException(ExitCodes.InvalidData, $"{file}: the spec file is not text (it holds NUL bytes)")

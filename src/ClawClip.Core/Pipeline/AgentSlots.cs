@@ -8,6 +8,10 @@ namespace ClawClip.Core.Pipeline;
 /// ends); a review waits for a free slot of its reviewer, so a QA agent with one slot reviews one task at a time
 /// however many devs finish together. Safe from any thread.
 /// </summary>
+/// <remarks>
+/// Slots count runs in this process only; whether a dev may claim one more task is counted from the tasks it holds in
+/// the store (<see cref="DevHoldings"/>), which also sees tasks a killed runner left and tasks another process runs.
+/// </remarks>
 internal sealed class AgentSlots
 {
     private readonly Dictionary<AgentId, SemaphoreSlim> slots;

@@ -190,7 +190,7 @@ public sealed class PipelineRunner
     // then thrown.
     private async Task<bool> DispatchAsync(Dictionary<TaskId, TaskState> touched, HashSet<TaskId> stuck, CancellationToken startNothingNew, CancellationToken cancellationToken)
     {
-        var pass = new Pass(touched, stuck);
+        var pass = new Pass(touched, stuck, team);
         using var lookAgain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task? timer = null;
         var nudge = Nudges?.NextNudge;
@@ -273,11 +273,12 @@ public sealed class PipelineRunner
         return null;
     }
 
-    // The dev with the fewest runs going that may claim and has a free slot claims; one that finds nothing is not
-    // asked again until something ends (a task back in the backlog, a dependency landed) or the timer fires.
+    // The dev holding the fewest tasks that may claim and has a free slot claims; one that finds nothing is not asked
+    // again until something ends (a task back in the backlog, a dependency landed) or the timer fires. A dev holding as
+    // many tasks as its max_concurrent_tasks claims nothing, whoever runs them (DevHoldings).
     private async Task<(TeamMember Dev, TaskId Task)?> ClaimNextAsync(Pass pass, CancellationToken cancellationToken)
     {
-        var devs = team.Devs.Where(d => !pass.Exhausted.Contains(d.Name)).OrderBy(d => pipeline.Slots.InUse(d.Name)).ToList();
+        var devs = team.Devs.Where(d => !pass.Exhausted.Contains(d.Name) && pass.Holdings.MayClaim(d)).OrderBy(d => pass.Holdings.Count(d.Name)).ToList();
         foreach (var dev in devs)
         {
             // The slot first: a dev busy with as many tasks as it may hold is not asked anything, budgets included
@@ -308,6 +309,7 @@ public sealed class PipelineRunner
             if (result is ClaimResult.Claimed claimed)
             {
                 pass.Moved = true;
+                pass.Holdings.Add(dev.Name, claimed.Task.Id);
                 return (dev, claimed.Task.Id);
             }
 
@@ -343,6 +345,11 @@ public sealed class PipelineRunner
 
         var carried = done.Result;
         pass.Moved |= carried.Moved;
+        if (!carried.StillHeld)
+        {
+            pass.Holdings.Remove(dev.Name, id);
+        }
+
         if (carried.Status is { } status)
         {
             pass.Touched[id] = status;
@@ -414,10 +421,11 @@ public sealed class PipelineRunner
 
     // Tasks a dev of this team holds and nobody is running: a run that died (or a process killed) left them, or the
     // merge queue sent them back. A task that could not move (no reviewer, a reviewer that keeps failing) is not
-    // tried again in the same run.
+    // tried again in the same run. The same list counts what each dev holds against its cap.
     private void QueueHeld(Pass pass, IReadOnlyList<TaskRecord> tasks)
     {
         var active = pass.Running.Values.Select(r => r.Task).Concat(pass.Held.Select(h => h.Task)).ToHashSet();
+        pass.Holdings.CountFrom(tasks);
         foreach (var task in tasks)
         {
             if (task.Status is TaskState.Claimed or TaskState.Running or TaskState.Review
@@ -454,7 +462,7 @@ public sealed class PipelineRunner
         using var held = await runLock.TryAcquireAsync(id, cancellationToken).ConfigureAwait(false);
         if (held is null)
         {
-            return new Carried(null, false); // another process is working on it
+            return new Carried(null, false, StillHeld: true); // another process is working on it
         }
 
         // The lock was free: whoever ran this task before is gone, but its agent may live on in a session of its own.
@@ -468,7 +476,7 @@ public sealed class PipelineRunner
             || task.Status is not (TaskState.Claimed or TaskState.Running or TaskState.Review)
             || !IsDev(task.Holder))
         {
-            return new Carried(null, false);
+            return new Carried(null, false, StillHeld: false);
         }
 
         var before = task.History.Count;
@@ -484,7 +492,7 @@ public sealed class PipelineRunner
 
         // One group commit for everything this task's step changed; its records were durable all along.
         await lineage.FlushLineageAsync(cancellationToken).ConfigureAwait(false);
-        return new Carried(task.Status, task.History.Count != before);
+        return new Carried(task.Status, task.History.Count != before, DevHoldings.Counts(task.Status));
     }
 
     private static bool Record(Dictionary<TaskId, TaskState> touched, IReadOnlyList<(TaskId Task, TaskState Status)> landed)
@@ -511,15 +519,20 @@ public sealed class PipelineRunner
 
     private bool IsDev(string? holder) => team.Find(holder) is { Definition.Role: AgentRole.Dev };
 
-    /// <summary>What one task's step came to: its status after (null when it was not this runner's to carry), and whether it moved.</summary>
-    private sealed record Carried(TaskState? Status, bool Moved);
+    /// <summary>
+    /// What one task's step came to: its status after (null when it was not this runner's to carry), whether it moved,
+    /// and whether its dev still holds it (as far as this runner knows: a task another process works on is still held).
+    /// </summary>
+    private sealed record Carried(TaskState? Status, bool Moved, bool StillHeld);
 
     /// <summary>
     /// One work pass's bookkeeping. Only the dispatcher's loop reads and writes it, one step at a time: the tasks it
     /// starts return what they did instead of writing here.
     /// </summary>
-    private sealed class Pass(Dictionary<TaskId, TaskState> touched, HashSet<TaskId> stuck)
+    private sealed class Pass(Dictionary<TaskId, TaskState> touched, HashSet<TaskId> stuck, Team team)
     {
+        public DevHoldings Holdings { get; } = new(team);
+
         public Dictionary<TaskId, TaskState> Touched { get; } = touched;
 
         public HashSet<TaskId> Stuck { get; } = stuck;

@@ -106,8 +106,8 @@ public static class PlannerAnswer
         var task = new PlannedTask(key, title.Trim(), Text(item, "spec") ?? string.Empty, Strings(item, "acceptance"), estimate, Strings(item, "skills"), priority, dependsOn);
         try
         {
-            // The same checks a person's submission gets: one-line title, priority range, skill names.
-            new TaskDefinition(task.Title, task.Spec, task.Acceptance, task.Priority, task.Skills, null, [], TaskDefinition.DefaultMaxAttempts) { EstimateMinutes = estimate > 0 ? estimate : null }.Validated();
+            // The same checks a person's submission gets: one-line title, priority range, skill names, the size limits.
+            new TaskDefinition(task.Title, task.Spec, task.Acceptance, task.Priority, task.Skills, null, [], TaskDefinition.DefaultMaxAttempts) { EstimateMinutes = estimate > 0 ? estimate : null }.ValidatedForIntake();
         }
         catch (ArgumentException ex)
         {

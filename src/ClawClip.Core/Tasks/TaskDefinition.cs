@@ -30,6 +30,21 @@ public sealed record TaskDefinition(
     /// <summary>The longest estimate a task may carry: a working day. Work bigger than that is several tasks.</summary>
     public const int MaxEstimateMinutes = 480;
 
+    /// <summary>The longest title, in characters: one line a person reads in a list.</summary>
+    public const int MaxTitleLength = 200;
+
+    /// <summary>
+    /// The biggest spec a new task may carry, in UTF-8 bytes (64 KiB): it goes into every prompt about the task, for the
+    /// dev and the reviewer alike, each run; more is a document to keep in the repository and point to.
+    /// </summary>
+    public const int MaxSpecBytes = 64 * 1024;
+
+    /// <summary>The most acceptance criteria a new task may carry: more is several tasks.</summary>
+    public const int MostAcceptanceCriteria = 20;
+
+    /// <summary>The longest acceptance criterion, in characters.</summary>
+    public const int MaxCriterionLength = 500;
+
     /// <summary>
     /// How long the work should take, in minutes (1–<see cref="MaxEstimateMinutes"/>), when someone estimated it: the
     /// planner always does, a person with <c>clawclip submit --estimate</c>. Escalation counts from it.
@@ -44,9 +59,9 @@ public sealed record TaskDefinition(
             throw new ArgumentException("a task needs a title", nameof(Title));
         }
 
-        if (Title.Contains('\n', StringComparison.Ordinal) || Title.Contains('\r', StringComparison.Ordinal) || Title.Length > 200)
+        if (Title.Contains('\n', StringComparison.Ordinal) || Title.Contains('\r', StringComparison.Ordinal) || Title.Length > MaxTitleLength)
         {
-            throw new ArgumentException("a task title is one line of at most 200 characters", nameof(Title));
+            throw new ArgumentException($"a task title is one line of at most {MaxTitleLength} characters (this one has {Title.Length})", nameof(Title));
         }
 
         if (Priority is < 0 or > 100)
@@ -69,6 +84,36 @@ public sealed record TaskDefinition(
             if (!SkillNames.IsValid(skill))
             {
                 throw new ArgumentException($"'{skill}' is not a skill name: use lower-case letters, digits, '-', '.', '+' or '#'", nameof(Skills));
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// <see cref="Validated"/>, and the size limits a new task must keep (a person's submission or a planner's):
+    /// <see cref="MaxSpecBytes"/>, <see cref="MostAcceptanceCriteria"/>, <see cref="MaxCriterionLength"/>. Task files
+    /// already stored are read without them, so a task submitted before the limits existed is not lost.
+    /// </summary>
+    public TaskDefinition ValidatedForIntake()
+    {
+        Validated();
+        var specBytes = System.Text.Encoding.UTF8.GetByteCount(Spec);
+        if (specBytes > MaxSpecBytes)
+        {
+            throw new ArgumentException($"the spec is {specBytes} bytes; a task's spec is at most {MaxSpecBytes} bytes (64 KiB) of UTF-8, since it goes into every prompt about the task: keep the detail in a file in the repository and point to it", nameof(Spec));
+        }
+
+        if (Acceptance.Count > MostAcceptanceCriteria)
+        {
+            throw new ArgumentException($"{Acceptance.Count} acceptance criteria; a task has at most {MostAcceptanceCriteria} (more is several tasks)", nameof(Acceptance));
+        }
+
+        for (var i = 0; i < Acceptance.Count; i++)
+        {
+            if (Acceptance[i].Length > MaxCriterionLength)
+            {
+                throw new ArgumentException($"acceptance criterion {i + 1} has {Acceptance[i].Length} characters; each is at most {MaxCriterionLength}", nameof(Acceptance));
             }
         }
 

@@ -50,7 +50,7 @@ public sealed record TaskRecord
     public static TaskRecord Submit(TaskId id, TaskDefinition definition, string actor, string reason, string policy, DateTimeOffset at)
     {
         var created = new TaskEvent(null, TaskState.Backlog, actor, reason, policy, null, 0, null, at, null);
-        return new TaskRecord(id, definition.Validated(), [created]);
+        return new TaskRecord(id, definition.ValidatedForIntake(), [created]);
     }
 
     /// <summary>

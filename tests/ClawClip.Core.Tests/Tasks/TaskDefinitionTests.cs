@@ -103,4 +103,44 @@ public sealed class TaskDefinitionTests
         Assert.Equal("EstimateMinutes", error.ParamName);
         Assert.Contains("use 1–480 minutes", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ValidatedForIntake_AtEveryLimit_ReturnsTheDefinition()
+    {
+        var definition = Valid with
+        {
+            Title = new string('x', TaskDefinition.MaxTitleLength),
+            Spec = new string('é', TaskDefinition.MaxSpecBytes / 2), // two bytes each in UTF-8
+            Acceptance = [.. Enumerable.Repeat(new string('y', TaskDefinition.MaxCriterionLength), TaskDefinition.MostAcceptanceCriteria)],
+        };
+
+        Assert.Same(definition, definition.ValidatedForIntake());
+    }
+
+    [Fact]
+    public void ValidatedForIntake_WhenTheSpecIsOver64KiBOfUtf8_ThrowsNamingSpecAndTheLimit()
+    {
+        var definition = Valid with { Spec = new string('é', (TaskDefinition.MaxSpecBytes / 2) + 1) };
+
+        var error = Assert.Throws<ArgumentException>(() => definition.ValidatedForIntake());
+
+        Assert.Equal("Spec", error.ParamName);
+        Assert.Contains("the spec is 65538 bytes; a task's spec is at most 65536 bytes (64 KiB)", error.Message, StringComparison.Ordinal);
+        Assert.Same(definition, definition.Validated()); // a task file already stored is still read
+    }
+
+    [Fact]
+    public void ValidatedForIntake_WithTooManyAcceptanceCriteria_OrOneTooLong_ThrowsNamingAcceptance()
+    {
+        var many = Valid with { Acceptance = [.. Enumerable.Repeat("it works", TaskDefinition.MostAcceptanceCriteria + 1)] };
+        var longOne = Valid with { Acceptance = ["short", new string('y', TaskDefinition.MaxCriterionLength + 1)] };
+
+        var tooMany = Assert.Throws<ArgumentException>(() => many.ValidatedForIntake());
+        var tooLong = Assert.Throws<ArgumentException>(() => longOne.ValidatedForIntake());
+
+        Assert.Equal("Acceptance", tooMany.ParamName);
+        Assert.Contains("21 acceptance criteria; a task has at most 20", tooMany.Message, StringComparison.Ordinal);
+        Assert.Equal("Acceptance", tooLong.ParamName);
+        Assert.Contains("acceptance criterion 2 has 501 characters; each is at most 500", tooLong.Message, StringComparison.Ordinal);
+    }
 }
