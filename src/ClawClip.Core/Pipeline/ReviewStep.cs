@@ -82,7 +82,7 @@ internal sealed class ReviewStep
             if (verdict is null)
             {
                 lastProblem = problem;
-                observer.Noted(task.Id, $"{reviewer.Name} gave no usable verdict: {problem}");
+                observer.Warned(task.Id, $"{reviewer.Name} gave no usable verdict: {problem}");
                 await trust.RecordOutcomeAsync(reviewer.Name, task.Id, success: false, result.CostUsd, $"{reviewer.Name} gave no usable verdict on {task.Id}: {problem}", settings.TrustRules, cancellationToken).ConfigureAwait(false);
                 continue;
             }
@@ -97,7 +97,7 @@ internal sealed class ReviewStep
         // Both tries failed. qa-to-merge says whether the work goes on unreviewed (to the merge gate, with a warning)
         // or waits in review: its lease runs out and the reaper returns it, or a later pass reviews it.
         var decision = settings.FailurePolicy.Decide(Handoff.QaToMerge, $"{reviewer.Name} gave no usable verdict in {ReviewTries} tries: {PipelineText.FirstLine(lastProblem)}");
-        observer.Noted(task.Id, (decision.Continue ? "warning: " : string.Empty) + decision.Reason);
+        observer.Warned(task.Id, decision.Reason); // unreviewed work goes on, or waits: a person should know either way
         return decision.Continue
             ? (await moves.MoveAsync(task, TaskState.Merging, reviewer, $"warning: {decision.Reason}.", decision.Policy, cancellationToken, spent).ConfigureAwait(false), DevFeedback.None)
             : (task, DevFeedback.None);

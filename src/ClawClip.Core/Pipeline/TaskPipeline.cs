@@ -184,7 +184,7 @@ public sealed class TaskPipeline
         {
             if (TaskBudget.Exceeded(task, spent.Spend, settings.Budgets.Task) is { } overBudget)
             {
-                observer.Noted(task.Id, overBudget);
+                observer.Warned(task.Id, overBudget);
                 return (await moves.MoveAsync(task, TaskState.NeedsInput, dev, overBudget, BudgetPolicies.TaskLimit, cancellationToken, spent).ConfigureAwait(false), null);
             }
 
@@ -209,7 +209,7 @@ public sealed class TaskPipeline
             var decision = settings.FailurePolicy.Decide(Handoff.DevToQa, check.Summary);
             if (decision.Continue)
             {
-                observer.Noted(task.Id, "warning: " + decision.Reason);
+                observer.Warned(task.Id, decision.Reason);
                 return (await moves.MoveAsync(task, TaskState.Review, dev, $"warning: {decision.Reason}.", decision.Policy, cancellationToken, spent, run.Session, data).ConfigureAwait(false), result);
             }
 
@@ -279,7 +279,7 @@ public sealed class TaskPipeline
     private async Task<TaskRecord> DevRunFailedAsync(TaskRecord task, TeamMember dev, DevRun run, RunSpend spent, CancellationToken cancellationToken)
     {
         var why = PipelineText.FirstLine(run.Result.Failure ?? "the run failed");
-        observer.Noted(task.Id, $"{dev.Name}'s run failed: {why}");
+        observer.Warned(task.Id, $"{dev.Name}'s run failed: {why}");
         await trust.RecordOutcomeAsync(dev.Name, task.Id, success: false, run.Result.CostUsd, $"{dev.Name}'s run on {task.Id} failed: {why}", settings.TrustRules, cancellationToken).ConfigureAwait(false);
         var retry = task.Attempt < task.Definition.MaxAttempts;
         return retry

@@ -130,7 +130,7 @@ public sealed class RoadmapPlanner
                 return null;
             case RoadmapProblem problem:
                 var decision = settings.FailurePolicy.Decide(Handoff.TriggerToPlanner, PipelineText.FirstLine(problem.Message));
-                observer.Said("warning: " + decision.Reason);
+                observer.Warned(null, decision.Reason);
                 return null;
             case RoadmapGoalsRead read:
                 return (onMain, read);
@@ -170,7 +170,7 @@ public sealed class RoadmapPlanner
         if (planned is null)
         {
             var decision = settings.FailurePolicy.Decide(Handoff.TriggerToPlanner, $"{planner.Name}'s plan for {goal.Id} is unusable: {PipelineText.FirstLine(problem)}");
-            observer.Said("warning: " + decision.Reason);
+            observer.Warned(null, decision.Reason);
             var failed = new GoalRecord(goal.Id, goal.Text, fingerprint, GoalStatus.PlanningFailed, [], decision.Reason, time.GetUtcNow());
             await goals.WriteGoalAsync(failed, actor, $"{goal.Id} planning failed", $"warning: {decision.Reason}. {spent}", decision.Policy, cancellationToken).ConfigureAwait(false);
             if (!decision.Continue)
