@@ -64,12 +64,19 @@ internal sealed class PipelineComposition
         return new PipelineComposition(config, checks, environment);
     }
 
-    public MergeQueue MergeQueue(Repository repository, FileStateStore store, string target, TimeSpan checkTimeout) =>
-        new(store, new GitMerger(repository.Git, new ProcessRunner(), CheckEnvironment), new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout));
+    public MergeQueue MergeQueue(Repository repository, FileStateStore store, string target, TimeSpan checkTimeout)
+    {
+        var leftovers = Leftovers(repository);
+        return new(store, new GitMerger(repository.Git, new ProcessRunner(), CheckEnvironment, leftovers), new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout), new TaskSettlement(store, new GitWorktrees(repository.Git), TrustRules.Default), leftovers);
+    }
+
+    /// <summary>Where agent runs, checks and gates record their process groups: beside the tasks' run locks.</summary>
+    public static ProcessGroupFiles Leftovers(Repository repository) => new(Path.Combine(repository.Layout.LocksRoot, "runs"));
 
     /// <summary>
-    /// The work pass. <paramref name="alerts"/> hears the budget warnings and pauses; none given, nobody hears them
-    /// (they are in the lineage either way). <paramref name="nudges"/> wakes a running pass (the daemon's kicks).
+    /// The work pass. <paramref name="alerts"/> hears the budget warnings and pauses, and the tasks stopped for a
+    /// person; none given, nobody hears them (they are in the lineage either way). <paramref name="nudges"/> wakes a
+    /// running pass (the daemon's kicks).
     /// </summary>
     public PipelineRunner Runner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, TimeSpan checkTimeout, IPipelineObserver observer, IAlerts? alerts = null, IWorkNudges? nudges = null)
     {
@@ -84,10 +91,11 @@ internal sealed class PipelineComposition
             settings,
             TimeProvider.System,
             observer,
-            new ProcessGroupFiles(Path.Combine(repository.Layout.LocksRoot, "runs")));
+            Leftovers(repository),
+            alerts is null ? null : new CommittedAlerts(store, alerts)); // a task stopped mid-step: its move is committed before the alert
         return new PipelineRunner(store, store, store, store, store, new FileRunLock(repository.Layout), pipeline, MergeQueue(repository, store, settings.Target, checkTimeout), team, TimeProvider.System, observer)
         {
-            Budgets = new BudgetGate(store, store, store, Config.Budgets, alerts ?? NoAlerts.Instance, TimeProvider.System),
+            Budgets = new BudgetGate(store, store, store, Config.Budgets, alerts ?? NoAlerts.Instance, TimeProvider.System, store),
             Nudges = nudges,
         };
     }
@@ -96,7 +104,8 @@ internal sealed class PipelineComposition
     public static Escalator Escalator(Repository repository, FileStateStore store, Team team, EscalationSettings settings, IAlerts alerts, IPipelineObserver observer) =>
         new(store, store, new FileRunLock(repository.Layout), store, alerts, team, settings, TimeProvider.System, observer);
 
-    public RoadmapPlanner Planner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, IPipelineObserver observer)
+    /// <summary>The PM over this repository; a goal that fails is alerted through <paramref name="alerts"/> (none given: nobody hears it, the lineage has it).</summary>
+    public RoadmapPlanner Planner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, IPipelineObserver observer, IAlerts? alerts = null)
     {
         var runner = new ProcessRunner();
         return new RoadmapPlanner(
@@ -106,6 +115,8 @@ internal sealed class PipelineComposition
             store,
             store,
             new GitRoadmapTicker(repository.Git, runner, settings.Target, new AgentIdentity("clawclip-pm", "pm@clawclip.invalid")),
+            new GitCommitAncestry(repository.Git),
+            alerts ?? NoAlerts.Instance,
             new FileMergeLock(repository.Layout),
             store,
             team,

@@ -19,6 +19,7 @@ var root = new RootCommand("claw.clip: a file-based, git-native orchestrator for
     MergeCommand.Create(),
     RunCommand.Create(),
     ApproveCommand.Create(),
+    RetryCommand.Create(),
     ExampleAgentCommand.Create(),
     DaemonCommand.Create(),
     DaemonCommand.CreateKick(),

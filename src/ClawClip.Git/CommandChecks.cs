@@ -30,7 +30,7 @@ public sealed class CommandChecks : IWorkChecks
     }
 
     /// <inheritdoc />
-    public async Task<CheckReport> RunAsync(string workingDirectory, CancellationToken cancellationToken)
+    public async Task<CheckReport> RunAsync(string workingDirectory, string? processGroupFile, CancellationToken cancellationToken)
     {
         foreach (var command in commands)
         {
@@ -39,6 +39,7 @@ public sealed class CommandChecks : IWorkChecks
                 WorkingDirectory = workingDirectory,
                 Environment = environment,
                 Timeout = timeout,
+                GroupFile = processGroupFile,
             };
             ProcessResult result;
             try

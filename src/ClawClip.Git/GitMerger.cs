@@ -1,5 +1,6 @@
 using ClawClip.Core.Agents;
 using ClawClip.Core.Merging;
+using ClawClip.Core.Pipeline;
 using ClawClip.Core.Tasks;
 using ClawClip.Processes;
 
@@ -18,15 +19,18 @@ public sealed class GitMerger : IMerger
     private readonly GitCli git;
     private readonly IProcessRunner runner;
     private readonly IReadOnlyDictionary<string, string> gateEnvironment;
+    private readonly IRunLeftovers leftovers;
 
     /// <param name="git">The repository.</param>
     /// <param name="runner">Runs the gate commands.</param>
     /// <param name="gateEnvironment">What the gate commands see of the environment, and nothing else.</param>
-    public GitMerger(GitCli git, IProcessRunner runner, IReadOnlyDictionary<string, string> gateEnvironment)
+    /// <param name="leftovers">Where a gate records its processes, under the task it gates (none: nowhere).</param>
+    public GitMerger(GitCli git, IProcessRunner runner, IReadOnlyDictionary<string, string> gateEnvironment, IRunLeftovers? leftovers = null)
     {
         this.git = git;
         this.runner = runner;
         this.gateEnvironment = gateEnvironment;
+        this.leftovers = leftovers ?? NoLeftovers.Instance;
     }
 
     /// <inheritdoc />
@@ -54,7 +58,19 @@ public sealed class GitMerger : IMerger
             }
 
             var rebased = (await inWorkspace.OutputAsync(["rev-parse", "HEAD"], cancellationToken).ConfigureAwait(false)).Trim();
-            var check = await new CommandChecks(runner, gate, gateEnvironment, gateTimeout).RunAsync(workspace, cancellationToken).ConfigureAwait(false);
+
+            // The rebase drops commits whose change the target already has; a branch left with the target's own tree
+            // would "land" as the target's tip (or an empty commit) and tick a goal with no code behind it.
+            var sameTree = await git.RunAsync(["diff", "--quiet", "--no-ext-diff", oldTarget, rebased, "--"], null, cancellationToken).ConfigureAwait(false);
+            switch (sameTree.ExitCode)
+            {
+                case 0:
+                    return new MergeOutcome.NothingToLand(oldTarget);
+                case not 1:
+                    throw new GitCommandException(["diff", "--quiet", oldTarget, rebased], sameTree.ExitCode, sameTree.StandardError);
+            }
+
+            var check = await new CommandChecks(runner, gate, gateEnvironment, gateTimeout).RunAsync(workspace, leftovers.RecordGateFor(task), cancellationToken).ConfigureAwait(false);
             if (!check.Passed)
             {
                 return new MergeOutcome.GateFailed(check.FailedCommand!, check.ExitCode, check.Output);

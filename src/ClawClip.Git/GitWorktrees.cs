@@ -68,6 +68,23 @@ public sealed class GitWorktrees : IWorktrees
     }
 
     /// <inheritdoc />
+    public async Task RestoreAsync(string path, CancellationToken cancellationToken)
+    {
+        var inTree = new GitCli(path, runner);
+
+        // A merge the dev left half-done keeps its state: reset --hard would end it, and the next commit records it.
+        if (await IsMergingAsync(inTree, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await inTree.OutputAsync(["reset", "--quiet", "--hard", "HEAD"], cancellationToken).ConfigureAwait(false);
+
+        // -d: folders the checks made (out/, __pycache__/); no -x: ignored files stay.
+        await inTree.OutputAsync(["clean", "--quiet", "--force", "-d"], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async Task<TaskDiff> DiffAsync(Worktree worktree, string baseRef, CancellationToken cancellationToken)
     {
         var inTree = In(worktree);

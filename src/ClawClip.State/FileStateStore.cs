@@ -162,7 +162,8 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
                     request.CostUsd,
                     request.To.IsHeld() ? leaseLength : null,
                     request.Turns is null && request.Session is null && request.Tokens is null ? null : new AgentRunFacts(request.Turns ?? 0, request.Session) { Tokens = request.Tokens },
-                    request.MinTier),
+                    request.MinTier,
+                    request.Commit),
             cancellationToken).ConfigureAwait(false);
 
         await AfterChangeAsync(cancellationToken).ConfigureAwait(false);
@@ -175,10 +176,17 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
     }
 
     /// <inheritdoc />
-    public async Task<TransitionResult> AnnotateAsync(TaskId task, TaskState expected, Actor actor, string reason, string policy, CancellationToken cancellationToken)
+    public Task<TransitionResult> AnnotateAsync(TaskId task, TaskState expected, Actor actor, string reason, string policy, CancellationToken cancellationToken) =>
+        AnnotateAsync(task, expected, actor, (current, now) => current.Annotate(actor.Name, reason, policy, now), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<TransitionResult> AnnotateRunAsync(TaskId task, TaskState expected, Actor actor, string reason, string policy, decimal costUsd, AgentRunFacts run, CancellationToken cancellationToken) =>
+        AnnotateAsync(task, expected, actor, (current, now) => current.Annotate(actor.Name, reason, policy, now, costUsd, run, actor.Tier), cancellationToken);
+
+    private async Task<TransitionResult> AnnotateAsync(TaskId task, TaskState expected, Actor actor, Func<TaskRecord, DateTimeOffset, TaskRecord> annotate, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var (outcome, annotated) = await engine.MoveAsync(task, expected, onlyIfFree: false, actor, null, current => current.Annotate(actor.Name, reason, policy, now), cancellationToken).ConfigureAwait(false);
+        var (outcome, annotated) = await engine.MoveAsync(task, expected, onlyIfFree: false, actor, null, current => annotate(current, now), cancellationToken).ConfigureAwait(false);
         await AfterChangeAsync(cancellationToken).ConfigureAwait(false);
         return outcome switch
         {
@@ -251,25 +259,27 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
     /// </summary>
     public async Task<IReadOnlyList<string>> RecoverAsync(CancellationToken cancellationToken)
     {
+        // A writer renames its temporary record into place at once; one an hour old was left by a writer that died.
+        journal.DeleteStaleTemporaries(time.GetUtcNow() - TimeSpan.FromHours(1));
         recovery.ScanAndRepair();
         await recovery.RecoverIntentsAsync(cancellationToken).ConfigureAwait(false);
         await flusher.FlushAsync(cancellationToken).ConfigureAwait(false);
         var repairs = recovery.TakeRepairs().ToList();
         using (await FileLock.AcquireAsync(layout.LineageLockPath, options.LockTimeout, cancellationToken).ConfigureAwait(false))
         {
-            // Only when nothing is pending: a record waiting for its commit is not a lost one.
-            if (!HasPendingLineage() && await reconciler.ReconcileAsync(cancellationToken).ConfigureAwait(false) is > 0 and var written)
-            {
-                File.Delete(Path.Combine(layout.PendingRoot, "lineage-tip"));
-                repairs.Add($"wrote {written} lineage commit(s) for changes the branch lacked (records lost, likely to a power cut)");
-            }
+            await ReconcileLockedAsync(repairs, cancellationToken).ConfigureAwait(false);
         }
 
         return repairs;
     }
 
     /// <inheritdoc />
-    public Task<FlushResult> FlushLineageAsync(CancellationToken cancellationToken) => flusher.FlushAsync(cancellationToken);
+    public async Task<FlushResult> FlushLineageAsync(CancellationToken cancellationToken)
+    {
+        var result = await flusher.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await ReconcileLostRecordsAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
 
     /// <inheritdoc />
     public Task FlushAndWaitAsync(CancellationToken cancellationToken) => flusher.FlushAndWaitAsync(time, cancellationToken);
@@ -325,11 +335,34 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
                     new Trailer("Agent", agent.Value),
                     new Trailer("Tier", change.After.Tier.Name()),
                     new Trailer("Policy", policy),
-                    new Trailer("Cost-USD", costUsd.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)),
+                    new Trailer("Cost-USD", Money.Exact(costUsd)),
                     new Trailer("Data", layout.Relative(path)),
                 ]);
         }, cancellationToken).ConfigureAwait(false);
         return change!;
+    }
+
+    /// <inheritdoc />
+    public async Task<TrustRecord> RecordSpendAsync(AgentId agent, decimal costUsd, string reason, CancellationToken cancellationToken)
+    {
+        TrustRecord? after = null;
+        var path = layout.TrustPath(agent);
+        await WriteGuardedAsync(layout.AgentLockPath(agent), path, Actor.ClawClip, () =>
+        {
+            after = ReadAgentFile(path, agent, TrustFile.Deserialize, (a, _) => TrustRecord.New(a)).WithSpend(costUsd, time.GetUtcNow());
+            return new GuardedChange(
+                TrustFile.Serialize(after),
+                $"{agent} spent {Money.Exact(costUsd)} USD",
+                $"{reason} {agent} has spent {Money.Exact(after.SpendUsd)} USD in all.",
+                [
+                    new Trailer("Agent", agent.Value),
+                    new Trailer("Tier", after.Tier.Name()),
+                    new Trailer("Policy", Policies.TrustSpend),
+                    new Trailer("Cost-USD", Money.Exact(costUsd)),
+                    new Trailer("Data", layout.Relative(path)),
+                ]);
+        }, cancellationToken).ConfigureAwait(false);
+        return after!;
     }
 
     /// <inheritdoc />
@@ -359,7 +392,13 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
             Path.Combine(layout.LocksRoot, "goals", goal.Id.Value + ".lock"),
             path,
             actor,
-            () => new GuardedChange(GoalFile.Serialize(goal), subject, reason, [new Trailer("Goal", goal.Id.Value), new Trailer("Agent", actor.Name), new Trailer("Policy", policy), new Trailer("Data", layout.Relative(path))]),
+            () =>
+            {
+                // What this write adds to the goal's planning cost: the planner run it records, if any.
+                var before = File.Exists(path) ? GoalFile.Deserialize(File.ReadAllBytes(path), layout.Display(path), goal.Id).PlanningCostUsd : 0m;
+                var added = Math.Max(0m, goal.PlanningCostUsd - before);
+                return new GuardedChange(GoalFile.Serialize(goal), subject, reason, [new Trailer("Goal", goal.Id.Value), new Trailer("Agent", actor.Name), new Trailer("Policy", policy), new Trailer("Cost-USD", Money.Exact(added)), new Trailer("Data", layout.Relative(path))]);
+            },
             cancellationToken);
     }
 
@@ -449,7 +488,7 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
         new Trailer("Policy", decision.Policy),
         new Trailer("Scope", decision.Scope.Key),
         new Trailer("Period", decision.Period),
-        new Trailer("Cost-USD", decision.Spent.Usd.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)),
+        new Trailer("Cost-USD", Money.Exact(decision.Spent.Usd)),
         new Trailer("Tokens", decision.Spent.Tokens.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new Trailer("Data", layout.Relative(layout.BudgetPath)),
     ];
@@ -567,6 +606,43 @@ public sealed class FileStateStore : ITaskStore, ITaskClaims, IAgentFiles, IEmer
         if (options.FlushAfterEachChange)
         {
             await flusher.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await ReconcileLostRecordsAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// After an unreadable record was discarded (its commit lost), reconciles the branch with the files as start-up
+    /// does, if the lineage lock is free and nothing else is pending; otherwise a later flush does.
+    /// </summary>
+    private async Task ReconcileLostRecordsAsync(CancellationToken cancellationToken)
+    {
+        if (!recovery.LostRecords)
+        {
+            return;
+        }
+
+        using var held = FileLock.TryAcquire(layout.LineageLockPath);
+        if (held is not null)
+        {
+            await ReconcileLockedAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Under the lineage lock: commits what the files hold and the branch lacks, when no record is pending.</summary>
+    private async Task ReconcileLockedAsync(List<string>? repairs, CancellationToken cancellationToken)
+    {
+        // Only when nothing is pending: a record waiting for its commit is not a lost one.
+        if (HasPendingLineage())
+        {
+            return;
+        }
+
+        var written = await reconciler.ReconcileAsync(cancellationToken).ConfigureAwait(false);
+        recovery.Reconciled();
+        if (written > 0)
+        {
+            journal.ForgetKnownTip();
+            repairs?.Add($"wrote {written} lineage commit(s) for changes the branch lacked (records lost, likely to a power cut)");
         }
     }
 }

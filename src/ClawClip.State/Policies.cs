@@ -13,4 +13,7 @@ public static class Policies
     public const string AgentSnapshot = "agent.context-snapshot";
     public const string AgentOutbox = "agent.outbox";
     public const string Reconcile = "recovery.reconcile";
+
+    /// <summary>An agent's run cost was added to its spend in trust.json.</summary>
+    public const string TrustSpend = "trust.spend";
 }

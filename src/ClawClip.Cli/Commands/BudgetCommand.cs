@@ -9,7 +9,8 @@ namespace ClawClip.Cli.Commands;
 
 /// <summary>
 /// <c>clawclip budget</c>: spend against the limits of <c>clawclip.yaml</c> — in total, per goal, per agent today
-/// (the machine's local day), per open task — with the pauses in force and the warnings sent
+/// (the machine's local day), per open task; planner runs count in their goal's, their planner's and the total —
+/// with the pauses in force and the warnings sent
 /// (<c>state/budget.json</c>). It reads; it decides nothing (the work pass does, before each claim).
 /// </summary>
 internal static class BudgetCommand
@@ -28,7 +29,8 @@ internal static class BudgetCommand
             var tasks = await store.ListAsync(cancellationToken).ConfigureAwait(false);
             var state = await store.ReadBudgetStateAsync(cancellationToken).ConfigureAwait(false);
             var zone = TimeProvider.System.LocalTimeZone;
-            var ledger = BudgetLedger.From(tasks, BudgetPeriod.LocalDay(TimeProvider.System.GetUtcNow(), zone), zone);
+            var goals = await store.ReadGoalsAsync(cancellationToken).ConfigureAwait(false);
+            var ledger = BudgetLedger.From(tasks, goals, BudgetPeriod.LocalDay(TimeProvider.System.GetUtcNow(), zone), zone);
             var rows = Rows(limits, ledger, state, tasks);
             if (parse.GetValue(json))
             {

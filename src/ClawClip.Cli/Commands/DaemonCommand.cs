@@ -69,7 +69,7 @@ internal static class DaemonCommand
                     options,
                     context =>
                     [
-                        new PmJob(composition.Planner(repository, store, team, settings, context.Observer), CommonOptions.ParseDuration(parse.GetRequiredValue(pmInterval))),
+                        new PmJob(composition.Planner(repository, store, team, settings, context.Observer, context.Alerts), CommonOptions.ParseDuration(parse.GetRequiredValue(pmInterval))),
                         new WorkJob(composition.Runner(repository, store, team, settings, checks, context.Observer, context.Alerts, context.Nudges), options.Interval, context.Stopping),
                         new EscalationJob(PipelineComposition.Escalator(repository, store, team, EscalationSettings.Default with { NeedsInputAfter = CommonOptions.ParseDuration(parse.GetRequiredValue(needsInputAfter)) }, context.Alerts, context.Observer), CommonOptions.ParseDuration(parse.GetRequiredValue(escalationInterval))),
                         .. DailySummary(notifications, repository, store, context, paths),

@@ -10,7 +10,8 @@ namespace ClawClip.Cli.Commands;
 
 /// <summary>
 /// <c>clawclip merge</c>: runs the merge queue once. Every task in merging is rebased on the target and
-/// gated with the build and test commands of <c>clawclip.yaml</c>; it lands, or goes back to its dev.
+/// gated with the build and test commands of <c>clawclip.yaml</c>; it lands, or goes back to its dev. The queue
+/// settles what it lands as the work pass does: the dev's trust, the task's worktree and branch.
 /// </summary>
 internal static class MergeCommand
 {
@@ -45,6 +46,7 @@ internal static class MergeCommand
         MergeOutcome.Merged m => $"merged as {m.Commit[..10]}",
         MergeOutcome.Conflict c => $"conflict in {string.Join(", ", c.Files)}: back to its dev",
         MergeOutcome.GateFailed g => $"`{g.Command}` exited {g.ExitCode}: back to its dev",
+        MergeOutcome.NothingToLand n => $"adds nothing to {n.Target[..10]}: back to its dev",
         MergeOutcome.TargetBusy b => $"not now: {b.Reason}",
         _ => outcome.ToString(),
     };

@@ -1,10 +1,15 @@
 using System.CommandLine;
+using System.Globalization;
 using ClawClip.Core.Agents;
 using ClawClip.Core.Tasks;
+using ClawClip.Git;
 
 namespace ClawClip.Cli.Commands;
 
-/// <summary><c>clawclip show ID</c>: one task, with its whole history.</summary>
+/// <summary>
+/// <c>clawclip show ID</c>: one task, with its whole history (each step's cost, turns, session and, for a landing, the
+/// commit it put on the target), its acceptance criteria, and its branch while the branch exists (a failed task's is kept).
+/// </summary>
 internal static class ShowCommand
 {
     public static Command Create()
@@ -14,10 +19,13 @@ internal static class ShowCommand
         var command = new Command("show", "Show a task with its history.") { id, json };
         command.OnRun(async (parse, cancellationToken) =>
         {
-            var store = CommonOptions.Repository(parse).OpenStore(TimeProvider.System);
+            var repository = CommonOptions.Repository(parse);
+            var store = repository.OpenStore(TimeProvider.System);
             var taskId = TaskId.Parse(parse.GetRequiredValue(id));
             var task = await store.FindAsync(taskId, cancellationToken).ConfigureAwait(false)
                 ?? throw new CliException(ExitCodes.NotFound, $"{taskId}: no such task");
+            var branch = await BranchAsync(repository, taskId, cancellationToken).ConfigureAwait(false);
+            var landed = task.History.LastOrDefault(e => e.To == TaskState.Done)?.Commit;
             var history = task.History.Select(e => new
             {
                 from = e.From?.Name(),
@@ -35,6 +43,7 @@ internal static class ShowCommand
                 lease_expires_at = e.Lease?.ExpiresAt,
                 kind = e.Kind == TaskEventKind.Annotation ? "annotation" : "transition",
                 min_tier = e.MinTier?.Name(),
+                commit = e.Commit,
             }).ToArray();
             if (parse.GetValue(json))
             {
@@ -49,6 +58,8 @@ internal static class ShowCommand
                     min_tier = task.MinTier?.Name(),
                     total_cost_usd = task.TotalCostUsd,
                     total_tokens = task.TotalTokens,
+                    branch,
+                    landed_commit = landed,
                     history,
                 }));
                 return ExitCodes.Ok;
@@ -64,6 +75,17 @@ internal static class ShowCommand
             }
 
             Console.WriteLine(task.Definition.EstimateMinutes is { } minutes ? $"  estimate: {minutes} min" : "  estimate: none");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  cost: {task.TotalCostUsd:0.0000} USD, {task.TotalTokens} tokens"));
+            if (branch is not null)
+            {
+                Console.WriteLine($"  branch: {branch}" + (task.Status == TaskState.Failed ? " (kept: the work so far; `clawclip retry` continues it)" : string.Empty));
+            }
+
+            if (landed is not null)
+            {
+                Console.WriteLine($"  landed: {landed}");
+            }
+
             if (task.MinTier is { } minTier)
             {
                 Console.WriteLine($"  reserved for: {minTier.Name()} or above (escalated)");
@@ -75,6 +97,16 @@ internal static class ShowCommand
                 Console.WriteLine(string.Join('\n', task.Definition.Spec.Trim().Split('\n').Select(l => "  " + l)));
             }
 
+            if (task.Definition.Acceptance.Count > 0)
+            {
+                Console.WriteLine();
+                Console.WriteLine("acceptance:");
+                foreach (var criterion in task.Definition.Acceptance)
+                {
+                    Console.WriteLine("  - " + criterion);
+                }
+            }
+
             Console.WriteLine();
             Console.WriteLine("history:");
             foreach (var e in task.History)
@@ -82,6 +114,11 @@ internal static class ShowCommand
                 var move = e.Kind == TaskEventKind.Annotation ? $"noted in {e.To.Name()}"
                     : e.From is { } from ? $"{from.Name()} → {e.To.Name()}" : $"submitted to {e.To.Name()}";
                 Console.WriteLine($"  {e.At:yyyy-MM-dd HH:mm:ss}Z  {move,-22} by {e.Actor}{(e.Tier is { } t ? $" ({t.Name()})" : string.Empty)} [{e.Policy}]");
+                if (Facts(e) is { Length: > 0 } facts)
+                {
+                    Console.WriteLine($"      {facts}");
+                }
+
                 if (!string.IsNullOrWhiteSpace(e.Reason))
                 {
                     Console.WriteLine($"      {e.Reason}");
@@ -91,5 +128,45 @@ internal static class ShowCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // What a step ran and produced, on one line: empty for a step that ran no agent and landed nothing.
+    private static string Facts(TaskEvent e)
+    {
+        var facts = new List<string>();
+        if (e.CostUsd is { } cost)
+        {
+            facts.Add(string.Create(CultureInfo.InvariantCulture, $"cost {cost:0.0000} USD"));
+        }
+
+        if (e.Turns is { } turns)
+        {
+            facts.Add($"{turns} turns");
+        }
+
+        if (e.Tokens is { } tokens)
+        {
+            facts.Add($"{tokens} tokens");
+        }
+
+        if (e.Session is { } session)
+        {
+            facts.Add("session " + session);
+        }
+
+        if (e.Commit is { } commit)
+        {
+            facts.Add("commit " + commit);
+        }
+
+        return string.Join(", ", facts);
+    }
+
+    // The task's branch, while it exists.
+    private static async Task<string?> BranchAsync(Repository repository, TaskId task, CancellationToken cancellationToken)
+    {
+        var name = GitWorktrees.BranchOf(task);
+        var found = await repository.Git.RunAsync(["rev-parse", "--verify", "--quiet", "refs/heads/" + name], null, cancellationToken).ConfigureAwait(false);
+        return found.ExitCode == 0 ? name : null;
     }
 }

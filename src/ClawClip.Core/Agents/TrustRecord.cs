@@ -1,3 +1,5 @@
+using ClawClip.Core.Budgets;
+
 namespace ClawClip.Core.Agents;
 
 /// <summary>
@@ -16,6 +18,13 @@ public sealed record TrustRecord(
 {
     public static TrustRecord New(AgentId agent) => new(agent, Tier.Intern, 0, 0, 0, 0, 0m, DateTimeOffset.MinValue);
 
+    /// <summary>The record with <paramref name="costUsd"/> more spent (rounded as <see cref="Money"/> says); streaks and tier as they were.</summary>
+    public TrustRecord WithSpend(decimal costUsd, DateTimeOffset at)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(costUsd);
+        return this with { SpendUsd = SpendUsd + Money.Round(costUsd), UpdatedAt = at };
+    }
+
     /// <summary>The record after one task outcome, with what changed and why.</summary>
     public TrustChange After(bool success, decimal costUsd, TrustRules rules, DateTimeOffset at)
     {
@@ -23,7 +32,7 @@ public sealed record TrustRecord(
         var next = success
             ? this with { SuccessesInARow = SuccessesInARow + 1, FailuresInARow = 0, Successes = Successes + 1 }
             : this with { SuccessesInARow = 0, FailuresInARow = FailuresInARow + 1, Failures = Failures + 1 };
-        next = next with { SpendUsd = SpendUsd + costUsd, UpdatedAt = at };
+        next = next with { SpendUsd = SpendUsd + Money.Round(costUsd), UpdatedAt = at };
 
         if (success && rules.SuccessesToPromote(Tier) is { } needed && next.SuccessesInARow >= needed)
         {

@@ -14,4 +14,7 @@ public enum AlertKind
 
     /// <summary>The whole team takes no new work (the total or a team budget is spent).</summary>
     TeamPaused,
+
+    /// <summary>A roadmap goal cannot be done: a task planned for it failed, and waits for a person.</summary>
+    GoalFailed,
 }

@@ -1,12 +1,13 @@
 using System.Globalization;
 using ClawClip.Core.Agents;
 using ClawClip.Core.Alerts;
+using ClawClip.Core.Goals;
 using ClawClip.Core.State;
 
 namespace ClawClip.Core.Budgets;
 
 /// <summary>
-/// Asked before a dev claims: reads the ledger off the tasks, records what the budget rules decide (pauses that
+/// Asked before a dev claims: reads the ledger off the tasks (and the goals' planner runs), records what the budget rules decide (pauses that
 /// lift, limits that pause, warnings due; each with its lineage commit in <c>state/budget.json</c>), raises an alert
 /// for each decision this process recorded once its commit is written, and answers whether the dev may claim and which goals it must leave.
 /// Without limits and without anything recorded it reads nothing but the budget state.
@@ -18,9 +19,12 @@ public sealed class BudgetGate
     private readonly ILineageWriter lineage;
     private readonly IAlerts alerts;
     private readonly TimeProvider time;
+    private readonly IGoalStore? goals;
 
-    public BudgetGate(ITaskStore store, IBudgetState state, ILineageWriter lineage, BudgetLimits limits, IAlerts alerts, TimeProvider time)
+    /// <summary>A gate over the tasks of <paramref name="store"/> and, when <paramref name="goals"/> is given, the goals' planner runs.</summary>
+    public BudgetGate(ITaskStore store, IBudgetState state, ILineageWriter lineage, BudgetLimits limits, IAlerts alerts, TimeProvider time, IGoalStore? goals = null)
     {
+        this.goals = goals;
         this.store = store;
         this.state = state;
         this.lineage = lineage;
@@ -43,7 +47,8 @@ public sealed class BudgetGate
         var tasks = await store.ListAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var zone = time.LocalTimeZone;
-        var ledger = BudgetLedger.From(tasks, BudgetPeriod.LocalDay(now, zone), zone);
+        var planned = goals is null ? [] : await goals.ReadGoalsAsync(cancellationToken).ConfigureAwait(false);
+        var ledger = BudgetLedger.From(tasks, planned, BudgetPeriod.LocalDay(now, zone), zone);
         var decisions = BudgetRules.Decide(Limits, ledger, current, [.. tasks], agent.Value, now, zone);
         var recorded = new List<BudgetDecision>();
         foreach (var decision in decisions)

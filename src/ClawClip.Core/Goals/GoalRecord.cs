@@ -17,6 +17,12 @@ namespace ClawClip.Core.Goals;
 /// <param name="UpdatedAt">When it was last written.</param>
 public sealed record GoalRecord(GoalId Id, string Text, string Fingerprint, GoalStatus Status, IReadOnlyList<TaskId> Tasks, string Note, DateTimeOffset UpdatedAt)
 {
+    /// <summary>Every planner run for this goal, oldest first, kept across plans again: what planning it cost.</summary>
+    public IReadOnlyList<PlanningRun> PlanningRuns { get; init; } = [];
+
+    /// <summary>What the planner runs for this goal cost in all.</summary>
+    public decimal PlanningCostUsd => PlanningRuns.Sum(r => r.CostUsd);
+
     /// <summary>The fingerprint of <paramref name="goal"/> as it reads now.</summary>
     public static string FingerprintOf(RoadmapGoal goal)
     {

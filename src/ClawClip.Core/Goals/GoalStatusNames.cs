@@ -7,6 +7,7 @@ public static class GoalStatusNames
     {
         GoalStatus.Planned => "planned",
         GoalStatus.PlanningFailed => "planning-failed",
+        GoalStatus.Failed => "failed",
         GoalStatus.Done => "done",
         GoalStatus.Canceled => "canceled",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),

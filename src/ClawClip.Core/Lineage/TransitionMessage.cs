@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClawClip.Core.Agents;
+using ClawClip.Core.Budgets;
 using ClawClip.Core.Tasks;
 
 namespace ClawClip.Core.Lineage;
@@ -27,10 +28,11 @@ public static class TransitionMessage
         new("Tier", e.Tier?.Name() ?? "none"),
         new("Policy", e.Policy),
         new("Attempt", e.Attempt.ToString(CultureInfo.InvariantCulture)),
-        new("Cost-USD", (e.CostUsd ?? 0m).ToString("0.0000", CultureInfo.InvariantCulture)),
+        new("Cost-USD", Money.Exact(e.CostUsd ?? 0m)),
         new("Turns", (e.Turns ?? 0).ToString(CultureInfo.InvariantCulture)),
         new("Tokens", (e.Tokens ?? 0).ToString(CultureInfo.InvariantCulture)),
         new("Session", e.Session ?? "none"),
         new("Data", string.IsNullOrWhiteSpace(data) ? "none" : data),
+        new("Commit", e.Commit ?? "none"),
     ];
 }

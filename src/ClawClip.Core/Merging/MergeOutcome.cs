@@ -16,6 +16,12 @@ public abstract record MergeOutcome
     /// <summary>The integration gate failed on the rebased work: back to the dev with the output.</summary>
     public sealed record GateFailed(string Command, int ExitCode, string Output) : MergeOutcome;
 
+    /// <summary>
+    /// Rebased on the target, the branch adds nothing to it (its tree is the target's, at <see cref="Target"/>): there
+    /// is nothing to land, and the target stays where it is.
+    /// </summary>
+    public sealed record NothingToLand(string Target) : MergeOutcome;
+
     /// <summary>The target moved meanwhile, or its checkout has local changes: nothing done, try again.</summary>
     public sealed record TargetBusy(string Reason) : MergeOutcome;
 }

@@ -1,4 +1,5 @@
 using ClawClip.Core.Agents;
+using ClawClip.Core.Pipeline;
 using ClawClip.Core.State;
 using ClawClip.Core.Tasks;
 
@@ -6,9 +7,11 @@ namespace ClawClip.Core.Merging;
 
 /// <summary>
 /// Lands approved tasks, one at a time and oldest approval first: each is rebased on the target and
-/// gated (<see cref="IMerger"/>); it goes to done if it lands, back to its dev with the output if it
-/// conflicts or fails the gate, and stays queued if the target was busy. Every outcome is a transition
-/// with its rule, so the lineage says why a task did or did not land.
+/// gated (<see cref="IMerger"/>); it goes to done if it lands (its commit in the event and the lineage's
+/// <c>Commit</c> trailer), back to its dev with the output if it conflicts, fails the gate or adds nothing to the
+/// target, and stays queued if the target was busy. Every outcome is a transition with its rule, so the lineage
+/// says why a task did or did not land; each moved task is then settled (<see cref="TaskSettlement"/>) here, so
+/// <c>clawclip merge</c> and the work pass land alike.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "The merge queue is the domain's name for it; it is not a collection type.")]
 public sealed class MergeQueue
@@ -17,16 +20,29 @@ public sealed class MergeQueue
     private readonly IMerger merger;
     private readonly IMergeLock mergeLock;
     private readonly MergeSettings settings;
+    private readonly TaskSettlement settlement;
+    private readonly IRunLeftovers leftovers;
 
-    public MergeQueue(ITaskStore store, IMerger merger, IMergeLock mergeLock, MergeSettings settings)
+    /// <param name="store">The tasks.</param>
+    /// <param name="merger">Rebases, gates and lands one task.</param>
+    /// <param name="mergeLock">One merge at a time, across processes.</param>
+    /// <param name="settings">The target and the gate.</param>
+    /// <param name="settlement">Settles what the queue moved: trust, worktree, branch.</param>
+    /// <param name="leftovers">Where the gates record their processes (the merger's own), so that what a dead merger's gate left running is stopped; none: nothing is.</param>
+    public MergeQueue(ITaskStore store, IMerger merger, IMergeLock mergeLock, MergeSettings settings, TaskSettlement settlement, IRunLeftovers? leftovers = null)
     {
         this.store = store;
         this.merger = merger;
         this.mergeLock = mergeLock;
         this.settings = settings;
+        this.settlement = settlement;
+        this.leftovers = leftovers ?? NoLeftovers.Instance;
     }
 
-    /// <summary>Tries every task waiting in merging once. Returns what became of each, in the order tried.</summary>
+    /// <summary>
+    /// Tries every task waiting in merging once, and settles each it moved. Returns what became of each, in the order
+    /// tried.
+    /// </summary>
     public async Task<IReadOnlyList<(TaskId Task, MergeOutcome Outcome)>> RunOnceAsync(CancellationToken cancellationToken)
     {
         using var held = await mergeLock.TryAcquireAsync(cancellationToken).ConfigureAwait(false);
@@ -34,6 +50,9 @@ public sealed class MergeQueue
         {
             return []; // another process is merging
         }
+
+        // Under the lock every gate recorded is a dead merger's: it would run on in the merge worktree beside this one.
+        leftovers.StopGateLeftovers();
 
         var waiting = (await store.ListAsync(cancellationToken).ConfigureAwait(false))
             .Where(t => t.Status == TaskState.Merging)
@@ -48,19 +67,22 @@ public sealed class MergeQueue
             var tier = task.LastClaim()?.Tier ?? Tier.Intern;
             var request = outcome switch
             {
-                MergeOutcome.Merged merged => Move(task, TaskState.Done, $"landed on {settings.Target} as {merged.Commit[..Math.Min(10, merged.Commit.Length)]}: rebased, and the gate passed.", "merge.gate-passed", merged.Commit),
-                MergeOutcome.Conflict conflict => Move(task, TaskState.Running, $"back to the dev: rebasing on {settings.Target} conflicts in {string.Join(", ", conflict.Files)}.\n{conflict.Output}", "merge.conflict", null) with { LeaseLength = tier.LeaseLength() },
-                MergeOutcome.GateFailed failed => Move(task, TaskState.Running, $"back to the dev: `{failed.Command}` exited {failed.ExitCode} on the rebased work.\n{failed.Output}", "merge.gate-failed", null) with { LeaseLength = tier.LeaseLength() },
+                MergeOutcome.Merged merged => Move(task, TaskState.Done, $"landed on {settings.Target} as {Short(merged.Commit)}: rebased, and the gate passed.", MergePolicies.GatePassed, merged.Commit) with { Commit = merged.Commit },
+                MergeOutcome.Conflict conflict => Move(task, TaskState.Running, $"back to the dev: rebasing on {settings.Target} conflicts in {string.Join(", ", conflict.Files)}.\n{conflict.Output}", MergePolicies.Conflict, null) with { LeaseLength = tier.LeaseLength() },
+                MergeOutcome.GateFailed failed => Move(task, TaskState.Running, $"back to the dev: `{failed.Command}` exited {failed.ExitCode} on the rebased work.\n{failed.Output}", MergePolicies.GateFailed, null) with { LeaseLength = tier.LeaseLength() },
+                MergeOutcome.NothingToLand nothing => Move(task, TaskState.Running, $"back to the dev: rebased on {settings.Target} ({Short(nothing.Target)}), task/{task.Id} adds nothing to it, so there is nothing to land. Make the change the task asks for and commit it.", MergePolicies.NothingToLand, null) with { LeaseLength = tier.LeaseLength() },
                 _ => null, // the target was busy: it stays queued for the next run
             };
-            if (request is not null)
+            if (request is not null && await store.TransitionAsync(request, cancellationToken).ConfigureAwait(false) is TransitionResult.Moved moved)
             {
-                await store.TransitionAsync(request, cancellationToken).ConfigureAwait(false);
+                await settlement.SettleAsync(moved.Task, cancellationToken).ConfigureAwait(false);
             }
         }
 
         return results;
     }
+
+    private static string Short(string commit) => commit[..Math.Min(10, commit.Length)];
 
     private static TransitionRequest Move(TaskRecord task, TaskState to, string reason, string policy, string? commit) =>
         new(task.Id, to, Actor.ClawClip, reason, policy) { ExpectedFrom = TaskState.Merging, Data = commit is null ? $"task/{task.Id}" : $"task/{task.Id} → {commit}" };

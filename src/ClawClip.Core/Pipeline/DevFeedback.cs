@@ -18,4 +18,7 @@ public sealed record DevFeedback(
     int ReviseRound)
 {
     public static DevFeedback None { get; } = new([], null, null, null, [], 0);
+
+    /// <summary>The last run left the branch with no change against the target: nothing to check, review or land.</summary>
+    public bool NoChange { get; init; }
 }

@@ -10,4 +10,8 @@ public sealed class NoLeftovers : IRunLeftovers
     public string? RecordFor(TaskId task) => null;
 
     public bool StopLeftovers(TaskId task) => false;
+
+    public string? RecordGateFor(TaskId task) => null;
+
+    public IReadOnlyList<TaskId> StopGateLeftovers() => [];
 }

@@ -433,7 +433,9 @@ public sealed class PipelineRunner
                 continue;
             }
 
-            landed.Add((id, (await pipeline.SettleAsync(task, cancellationToken).ConfigureAwait(false)).Status));
+            // The queue settled it (trust, worktree, branch), as it does for `clawclip merge`.
+            observer.Noted(id, $"{task.Status.Name()}: {PipelineText.FirstLine(task.LastTransition.Reason)}");
+            landed.Add((id, task.Status));
         }
 
         await lineage.FlushLineageAsync(cancellationToken).ConfigureAwait(false);

@@ -79,6 +79,11 @@ public static class Prompts
             text.Append(CultureInfo.InvariantCulture, $"\n## Your last result failed the checks: {check.Summary}\nFix it. The end of its output:\n```\n{Tail(check.Output)}\n```\n");
         }
 
+        if (feedback.NoChange)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n## Your last run made no change\n{worktree.Branch} has no change against {target}: there is nothing to check, review or land. Make the change the task asks for and commit it on this branch. If there is nothing to change, say why in your result.\n");
+        }
+
         if (feedback.MergeProblem is { } problem)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n## The merge queue sent the work back\n```\n{Tail(problem)}\n```\n");

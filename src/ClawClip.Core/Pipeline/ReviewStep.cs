@@ -1,4 +1,5 @@
 using ClawClip.Core.Agents;
+using ClawClip.Core.Budgets;
 using ClawClip.Core.Policies;
 using ClawClip.Core.State;
 using ClawClip.Core.Tasks;
@@ -8,7 +9,9 @@ namespace ClawClip.Core.Pipeline;
 /// <summary>
 /// The review half of the loop: a QA agent (never the author) reads the spec, the diff and the check result, and
 /// answers with a verdict. Approve sends the work to the merge queue (or to a person, for an intern's); revise sends
-/// it back to its dev with the comments, up to <see cref="TaskPipeline.MaxReviseRounds"/> rounds.
+/// it back to its dev with the comments, up to <see cref="TaskPipeline.MaxReviseRounds"/> rounds. A try without a
+/// usable verdict is recorded on the task with its cost; when every try fails, qa-to-merge's stop sends the task to a
+/// person (needs-input, with an alert) rather than leave it in review for the next pass to pay for again.
 /// </summary>
 internal sealed class ReviewStep
 {
@@ -29,9 +32,11 @@ internal sealed class ReviewStep
     private readonly TaskMoves moves;
     private readonly IRunLeftovers leftovers;
     private readonly AgentSlots slots;
+    private readonly TaskStops stops;
 
-    public ReviewStep(IAgentFiles agentFiles, IAgentTrust trust, IWorktrees worktrees, IWorkChecks checks, Team team, PipelineSettings settings, TimeProvider time, IPipelineObserver observer, TaskMoves moves, IRunLeftovers leftovers, AgentSlots slots)
+    public ReviewStep(IAgentFiles agentFiles, IAgentTrust trust, IWorktrees worktrees, IWorkChecks checks, Team team, PipelineSettings settings, TimeProvider time, IPipelineObserver observer, TaskMoves moves, IRunLeftovers leftovers, AgentSlots slots, TaskStops stops)
     {
+        this.stops = stops;
         this.leftovers = leftovers;
         this.slots = slots;
         this.agentFiles = agentFiles;
@@ -56,11 +61,10 @@ internal sealed class ReviewStep
 
         // A task found waiting in review (its runner died) has its result worked out again.
         var diff = fresh?.Diff ?? await worktrees.DiffAsync(worktree, settings.Target, cancellationToken).ConfigureAwait(false);
-        var check = fresh?.Check ?? await checks.RunAsync(worktree.Path, cancellationToken).ConfigureAwait(false);
+        var check = fresh?.Check ?? await checks.RunAsync(worktree.Path, leftovers.RecordFor(task.Id), cancellationToken).ConfigureAwait(false);
         var round = PipelineText.RevisionsAsked(task) + 1;
         var qaTier = (await trust.ReadTrustAsync(reviewer.Name, cancellationToken).ConfigureAwait(false)).Tier;
         var policy = TierPolicy.For(qaTier) with { AllowedTools = ReviewTools };
-        var spent = new RunSpend();
         var lastProblem = "no review ran";
         var handoff = await AgentHandoff.FromAsync(task, dev.Name, agentFiles.ReadOutboxAsync, cancellationToken).ConfigureAwait(false);
 
@@ -68,39 +72,55 @@ internal sealed class ReviewStep
         using var slot = await slots.TakeAsync(reviewer.Name, cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; attempt <= ReviewTries; attempt++)
         {
+            // A review is paid for from the task's budget like a dev run: each try is recorded before the next one, so
+            // the history holds everything spent so far.
+            if (TaskBudget.Exceeded(task, BudgetSpend.Zero, settings.Budgets.Task) is { } overBudget)
+            {
+                observer.Noted(task.Id, overBudget);
+                return (await moves.MoveAsync(task, TaskState.NeedsInput, reviewer, overBudget, BudgetPolicies.TaskLimit, cancellationToken).ConfigureAwait(false), DevFeedback.None);
+            }
+
             observer.Noted(task.Id, $"{reviewer.Name} reviews ({diff.Files.Count} file(s) changed)");
-            var request = new AgentRunRequest(reviewer.Name, Prompts.Review(task, diff, check, round, handoff), Prompts.QaRules(reviewer), worktree.Path, reviewer.Environment, policy, settings.RunTimeout ?? policy.Lease)
+            var request = new AgentRunRequest(reviewer.Name, Prompts.Review(task, diff, check, round, handoff), Prompts.QaRules(reviewer), worktree.Path, reviewer.Environment, TaskBudget.CapRun(policy, task, BudgetSpend.Zero, settings.Budgets.Task), settings.RunTimeout ?? policy.Lease)
             {
                 NewSessionId = Guid.NewGuid().ToString(),
                 JsonSchema = QaVerdict.Schema,
                 ProcessGroupFile = leftovers.RecordFor(task.Id),
             };
             var result = await reviewer.Runtime.RunAsync(request, cancellationToken).ConfigureAwait(false);
-            spent.Add(result);
+            var spent = RunSpend.Of(result);
             var problem = PipelineText.FirstLine(result.Failure ?? "the run failed");
             var verdict = result.Succeeded ? QaVerdict.TryParse(result.StructuredOutput ?? result.Result, out problem) : null;
             if (verdict is null)
             {
+                // The try cost what it cost: an annotation carries it, so the budgets, the lineage and trust.json see it.
                 lastProblem = problem;
                 observer.Warned(task.Id, $"{reviewer.Name} gave no usable verdict: {problem}");
-                await trust.RecordOutcomeAsync(reviewer.Name, task.Id, success: false, result.CostUsd, $"{reviewer.Name} gave no usable verdict on {task.Id}: {problem}", settings.TrustRules, cancellationToken).ConfigureAwait(false);
+                task = await moves.AnnotateRunAsync(task, reviewer, $"{reviewer.Name} gave no usable verdict (try {attempt} of {ReviewTries}): {PipelineText.FirstLine(problem)}", PipelinePolicies.QaNoVerdict, spent, result.SessionId, cancellationToken).ConfigureAwait(false);
+                await trust.RecordOutcomeAsync(reviewer.Name, task.Id, success: false, 0m, $"{reviewer.Name} gave no usable verdict on {task.Id}: {problem}", settings.TrustRules, cancellationToken).ConfigureAwait(false);
+                if (StepRepetition.Find(task.History) is { } repeated)
+                {
+                    return (await stops.StopAsync(task, reviewer, TaskStops.RepeatedReason(task, repeated), PipelinePolicies.StepRepeated, cancellationToken).ConfigureAwait(false), DevFeedback.None);
+                }
+
                 continue;
             }
 
-            await trust.RecordOutcomeAsync(reviewer.Name, task.Id, success: true, result.CostUsd, $"{reviewer.Name} reviewed {task.Id}: {(verdict.Approve ? "approve" : "revise")}.", settings.TrustRules, cancellationToken).ConfigureAwait(false);
+            await trust.RecordOutcomeAsync(reviewer.Name, task.Id, success: true, 0m, $"{reviewer.Name} reviewed {task.Id}: {(verdict.Approve ? "approve" : "revise")}.", settings.TrustRules, cancellationToken).ConfigureAwait(false);
             var data = $"diff {settings.Target}...{worktree.Branch} @ {PipelineText.Short(diff.Head)} ({diff.Files.Count} file(s)); checks: {check.Summary}";
             return verdict.Approve
                 ? (await ApproveAsync(task, dev, reviewer, verdict, spent, result.SessionId, data, cancellationToken).ConfigureAwait(false), DevFeedback.None)
                 : await ReviseAsync(task, dev, reviewer, verdict, round, spent, result.SessionId, data, cancellationToken).ConfigureAwait(false);
         }
 
-        // Both tries failed. qa-to-merge says whether the work goes on unreviewed (to the merge gate, with a warning)
-        // or waits in review: its lease runs out and the reaper returns it, or a later pass reviews it.
+        // Every try failed (each is in the history with its cost). qa-to-merge says whether the work goes on unreviewed
+        // (to the merge gate, with a warning) or stops: to a person, in needs-input, with an alert, and no later pass
+        // reviews it again until the person acts.
         var decision = settings.FailurePolicy.Decide(Handoff.QaToMerge, $"{reviewer.Name} gave no usable verdict in {ReviewTries} tries: {PipelineText.FirstLine(lastProblem)}");
         observer.Warned(task.Id, decision.Reason); // unreviewed work goes on, or waits: a person should know either way
         return decision.Continue
-            ? (await moves.MoveAsync(task, TaskState.Merging, reviewer, $"warning: {decision.Reason}.", decision.Policy, cancellationToken, spent).ConfigureAwait(false), DevFeedback.None)
-            : (task, DevFeedback.None);
+            ? (await moves.MoveAsync(task, TaskState.Merging, reviewer, $"warning: {decision.Reason}.", decision.Policy, cancellationToken).ConfigureAwait(false), DevFeedback.None)
+            : (await stops.StopAsync(task, reviewer, $"{decision.Reason}. {task.Id} waits for a person: `clawclip retry {task.Id}` has it worked on and reviewed again; or cancel it.", decision.Policy, cancellationToken).ConfigureAwait(false), DevFeedback.None);
     }
 
     private async Task<TaskRecord> ApproveAsync(TaskRecord task, TeamMember dev, TeamMember reviewer, QaVerdict verdict, RunSpend spent, string? session, string data, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using ClawClip.Core.Agents;
+using ClawClip.Core.Alerts;
 using ClawClip.Core.Budgets;
+using ClawClip.Core.Merging;
 using ClawClip.Core.Policies;
 using ClawClip.Core.State;
 using ClawClip.Core.Tasks;
@@ -24,13 +26,15 @@ public sealed class TaskPipeline
     private readonly IAgentFiles agentFiles;
     private readonly IAgentTrust trust;
     private readonly IWorktrees worktrees;
-    private readonly IWorkChecks checks;
+    private readonly RestoringChecks checks;
     private readonly Team team;
     private readonly PipelineSettings settings;
     private readonly TimeProvider time;
     private readonly IPipelineObserver observer;
     private readonly TaskMoves moves;
     private readonly ReviewStep review;
+    private readonly TaskSettlement settlement;
+    private readonly TaskStops stops;
 
     // Sessions of dev runs started and not yet ended, by task: what a stop that kills the run records on the release.
     private readonly ConcurrentDictionary<TaskId, string> unfinished = new();
@@ -45,12 +49,13 @@ public sealed class TaskPipeline
         PipelineSettings settings,
         TimeProvider time,
         IPipelineObserver observer,
-        IRunLeftovers? leftovers = null)
+        IRunLeftovers? leftovers = null,
+        IAlerts? alerts = null)
     {
         this.agentFiles = agentFiles;
         this.trust = trust;
         this.worktrees = worktrees;
-        this.checks = checks;
+        this.checks = new RestoringChecks(checks, worktrees);
         this.team = team;
         this.settings = settings;
         this.time = time;
@@ -58,7 +63,9 @@ public sealed class TaskPipeline
         Leftovers = leftovers ?? NoLeftovers.Instance;
         Slots = new AgentSlots(team);
         moves = new TaskMoves(store, trust);
-        review = new ReviewStep(agentFiles, trust, worktrees, checks, team, settings, time, observer, moves, Leftovers, Slots);
+        settlement = new TaskSettlement(trust, worktrees, settings.TrustRules);
+        stops = new TaskStops(moves, alerts ?? NoAlerts.Instance, time);
+        review = new ReviewStep(agentFiles, trust, worktrees, this.checks, team, settings, time, observer, moves, Leftovers, Slots, stops);
     }
 
     /// <summary>Where runs record what they start, and how what a dead runner left is stopped.</summary>
@@ -79,7 +86,7 @@ public sealed class TaskPipeline
     /// <summary>
     /// Takes <paramref name="task"/> (claimed, running or in review, held by one of the team's devs) as far as it
     /// goes: to merging, to needs-input (an intern's approved work), back to the backlog after a failed run, to
-    /// failed, or — when no reviewer is available or every try failed — left in review. Returns it as it ends up.
+    /// failed, or — when no reviewer is available — left in review. Returns it as it ends up.
     /// </summary>
     public async Task<TaskRecord> AdvanceAsync(TaskRecord task, CancellationToken cancellationToken)
     {
@@ -106,42 +113,21 @@ public sealed class TaskPipeline
 
             if (task.Status != TaskState.Review)
             {
-                return await SettleAsync(task, dev, cancellationToken).ConfigureAwait(false);
+                return await SettleAsync(task, cancellationToken).ConfigureAwait(false);
             }
 
             (task, feedback) = await review.ReviewAsync(task, dev, worktree, result, cancellationToken).ConfigureAwait(false);
             if (task.Status != TaskState.Running)
             {
-                return await SettleAsync(task, dev, cancellationToken).ConfigureAwait(false);
+                return await SettleAsync(task, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    /// <summary>
-    /// What comes after the merge queue: a landed task earns its dev a success, a failed one a failure; either
-    /// way its worktree goes, and so does its branch (a failed task's head is named in the lineage).
-    /// </summary>
-    public async Task<TaskRecord> SettleAsync(TaskRecord task, CancellationToken cancellationToken)
+    // Where the task's step ended: settled as the merge queue settles what it lands (TaskSettlement), then told.
+    private async Task<TaskRecord> SettleAsync(TaskRecord task, CancellationToken cancellationToken)
     {
-        var dev = team.Find(task.LastClaim()?.Actor);
-        return dev is null ? task : await SettleAsync(task, dev, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<TaskRecord> SettleAsync(TaskRecord task, TeamMember dev, CancellationToken cancellationToken)
-    {
-        if (task.Status is TaskState.Merging or TaskState.NeedsInput)
-        {
-            // The work is committed on its branch; the folder comes back if the task does.
-            await worktrees.RemoveAsync(task.Id, cancellationToken).ConfigureAwait(false);
-        }
-        else if (task.Status is TaskState.Done or TaskState.Failed)
-        {
-            var success = task.Status == TaskState.Done;
-            await trust.RecordOutcomeAsync(dev.Name, task.Id, success, task.TotalCostUsd, $"{task.Id} {(success ? "landed" : "failed")}: {PipelineText.FirstLine(task.History[^1].Reason)}", settings.TrustRules, cancellationToken).ConfigureAwait(false);
-            await worktrees.RemoveAsync(task.Id, cancellationToken).ConfigureAwait(false);
-            await worktrees.DeleteBranchAsync(task.Id, cancellationToken).ConfigureAwait(false);
-        }
-
+        await settlement.SettleAsync(task, cancellationToken).ConfigureAwait(false);
         observer.Noted(task.Id, $"{task.Status.Name()}: {PipelineText.FirstLine(task.History[^1].Reason)}");
         return task;
     }
@@ -169,7 +155,7 @@ public sealed class TaskPipeline
         }
 
         IReadOnlyList<string> conflicts = [];
-        if (last.Policy == "merge.conflict")
+        if (last.Policy == MergePolicies.Conflict)
         {
             conflicts = await worktrees.MergeFromAsync(worktree, settings.Target, dev.Definition.Git, cancellationToken).ConfigureAwait(false);
         }
@@ -197,7 +183,23 @@ public sealed class TaskPipeline
                 return (await DevRunFailedAsync(task, dev, run, spent, cancellationToken).ConfigureAwait(false), null);
             }
 
-            var check = await checks.RunAsync(worktree.Path, cancellationToken).ConfigureAwait(false);
+            if (run.Diff.Files.Count == 0)
+            {
+                // Nothing to check, review or land: a result with no change never goes on, so nothing reaches done without code.
+                var nothing = $"{dev.Name}'s run left {worktree.Branch} with no change against {settings.Target}";
+                if (round >= policy.CheckRounds)
+                {
+                    observer.Noted(task.Id, $"{nothing}: a person decides");
+                    return (await moves.MoveAsync(task, TaskState.NeedsInput, dev, $"{nothing}, {round} round(s) in a row, the most {PipelineText.Article(policy.Tier.Name())} {policy.Tier.Name()} gets; a person decides: `clawclip retry {task.Id}` sends it back, or cancel its goal.", PipelinePolicies.NoChangeRoundsUsed, cancellationToken, spent, run.Session).ConfigureAwait(false), null);
+                }
+
+                observer.Noted(task.Id, $"no change: back to {dev.Name} (round {round + 1} of {policy.CheckRounds})");
+                task = await moves.AnnotateAsync(task, dev, $"{nothing} (round {round} of {policy.CheckRounds}): back to {dev.Name}, with \"no change\" in its prompt.", PipelinePolicies.NoChange, cancellationToken).ConfigureAwait(false);
+                feedback = feedback with { FailedCheck = null, MergeProblem = null, ConflictedFiles = [], NoChange = true };
+                continue;
+            }
+
+            var check = await checks.RunAsync(worktree.Path, Leftovers.RecordFor(task.Id), cancellationToken).ConfigureAwait(false);
             var result = new DevResult(run.Diff, check);
             var data = $"{worktree.Branch} @ {PipelineText.Short(run.Diff.Head)}; checks: {check.Summary}";
             if (check.Passed)
@@ -219,12 +221,15 @@ public sealed class TaskPipeline
             }
 
             observer.Noted(task.Id, $"{check.Summary}: back to {dev.Name} (round {round + 1} of {policy.CheckRounds})");
+
+            // Every round is in the task's history, not only the last: what each one failed on is what a person reads first.
+            task = await moves.AnnotateAsync(task, dev, $"{dev.Name}'s result failed the checks (round {round} of {policy.CheckRounds}): {check.Summary}; back to {dev.Name} with the output.\n{PipelineText.Tail(check.Output, 2_000)}", PipelinePolicies.ChecksFailedRound, cancellationToken).ConfigureAwait(false);
             // Written whole for this task: the dev's snapshot may be about another task it works on at the same time.
             await agentFiles.SaveSnapshotAsync(
                 new ContextSnapshot(dev.Name, task.Id, run.Keep, $"checks failed: {check.Summary}", run.Diff.Files, feedback.Comments, time.GetUtcNow()),
                 $"{task.Id}: {decision.Reason}; back to {dev.Name} with the output (round {round + 1} of {policy.CheckRounds}).",
                 cancellationToken).ConfigureAwait(false);
-            feedback = feedback with { FailedCheck = check, MergeProblem = null, ConflictedFiles = [] };
+            feedback = feedback with { FailedCheck = check, MergeProblem = null, ConflictedFiles = [], NoChange = false };
         }
     }
 
@@ -280,11 +285,22 @@ public sealed class TaskPipeline
     {
         var why = PipelineText.FirstLine(run.Result.Failure ?? "the run failed");
         observer.Warned(task.Id, $"{dev.Name}'s run failed: {why}");
-        await trust.RecordOutcomeAsync(dev.Name, task.Id, success: false, run.Result.CostUsd, $"{dev.Name}'s run on {task.Id} failed: {why}", settings.TrustRules, cancellationToken).ConfigureAwait(false);
+
+        // At no cost: the move below carries what the runs cost and credits it (TaskMoves).
+        await trust.RecordOutcomeAsync(dev.Name, task.Id, success: false, 0m, $"{dev.Name}'s run on {task.Id} failed: {why}", settings.TrustRules, cancellationToken).ConfigureAwait(false);
         var retry = task.Attempt < task.Definition.MaxAttempts;
-        return retry
-            ? await moves.MoveAsync(task, TaskState.Backlog, dev, $"{dev.Name}'s run failed: {why}. Back to the backlog for attempt {task.Attempt + 1} of {task.Definition.MaxAttempts}; the work so far stays on its branch, and the session is resumed.", PipelinePolicies.RunFailedRetry, cancellationToken, spent, run.Keep).ConfigureAwait(false)
-            : await moves.MoveAsync(task, TaskState.Failed, dev, $"{dev.Name}'s run failed: {why}. That was attempt {task.Attempt} of {task.Definition.MaxAttempts}.", PipelinePolicies.RunFailedAttemptsUsed, cancellationToken, spent, run.Keep).ConfigureAwait(false);
+        var reason = retry
+            ? $"{dev.Name}'s run failed: {why}. Back to the backlog for attempt {task.Attempt + 1} of {task.Definition.MaxAttempts}; the work so far stays on its branch, and the session is resumed."
+            : $"{dev.Name}'s run failed: {why}. That was attempt {task.Attempt} of {task.Definition.MaxAttempts}.";
+        var policy = retry ? PipelinePolicies.RunFailedRetry : PipelinePolicies.RunFailedAttemptsUsed;
+        if (retry && StepRepetition.FindWith(task, dev.Name.Value, policy, reason) is { } repeated)
+        {
+            var stop = TaskStops.RepeatedReason(task, repeated);
+            observer.Noted(task.Id, stop);
+            return await stops.StopAsync(task, dev, stop, PipelinePolicies.StepRepeated, cancellationToken, spent, run.Keep).ConfigureAwait(false);
+        }
+
+        return await moves.MoveAsync(task, retry ? TaskState.Backlog : TaskState.Failed, dev, reason, policy, cancellationToken, spent, run.Keep).ConfigureAwait(false);
     }
 
     private static string Summary(AgentRunResult result) =>

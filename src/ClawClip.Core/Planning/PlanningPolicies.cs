@@ -5,5 +5,7 @@ public static class PlanningPolicies
 {
     public const string GoalPlanned = "pm.goal-planned";
     public const string GoalDone = "pm.goal-done";
+    public const string GoalFailed = "pm.goal-failed";
+    public const string GoalResumed = "pm.goal-resumed";
     public const string GoalWithdrawn = "pm.goal-withdrawn";
 }

@@ -1,4 +1,6 @@
 using ClawClip.Core.Agents;
+using ClawClip.Core.Alerts;
+using ClawClip.Core.Budgets;
 using ClawClip.Core.Goals;
 using ClawClip.Core.Merging;
 using ClawClip.Core.Pipeline;
@@ -11,8 +13,10 @@ namespace ClawClip.Core.Planning;
 /// <summary>
 /// The PM: reads ROADMAP.md as committed on the target branch and compares its goals with what it planned before. A
 /// new, edited or unticked goal goes to the planner agent, whose tasks enter the backlog; a goal the person ticks or
-/// deletes cancels its open tasks; a goal whose tasks are all done gets its box ticked on the branch. Planner output
-/// that is unusable follows the trigger→planner policy: by default a warning, and the tasks already planned stay valid.
+/// deletes cancels its open tasks; a goal whose tasks all landed a commit the branch contains gets its box ticked on
+/// the branch (a task that is done with no landing on the branch ticks nothing). A goal with a failed task is marked
+/// failed and a person is alerted; once that task is retried, the goal is planned again. Planner output that is
+/// unusable follows the trigger→planner policy: by default a warning, and the tasks already planned stay valid.
 /// </summary>
 public sealed class RoadmapPlanner
 {
@@ -27,6 +31,8 @@ public sealed class RoadmapPlanner
     private readonly IAgentTrust trust;
     private readonly IEmergencyStop emergencyStop;
     private readonly IRoadmapTicker ticker;
+    private readonly ICommitAncestry ancestry;
+    private readonly IAlerts alerts;
     private readonly IMergeLock mergeLock;
     private readonly ILineageWriter lineage;
     private readonly Team team;
@@ -41,6 +47,8 @@ public sealed class RoadmapPlanner
         IAgentTrust trust,
         IEmergencyStop emergencyStop,
         IRoadmapTicker ticker,
+        ICommitAncestry ancestry,
+        IAlerts alerts,
         IMergeLock mergeLock,
         ILineageWriter lineage,
         Team team,
@@ -54,6 +62,8 @@ public sealed class RoadmapPlanner
         this.trust = trust;
         this.emergencyStop = emergencyStop;
         this.ticker = ticker;
+        this.ancestry = ancestry;
+        this.alerts = alerts;
         this.mergeLock = mergeLock;
         this.lineage = lineage;
         this.team = team;
@@ -89,7 +99,7 @@ public sealed class RoadmapPlanner
             var fingerprint = GoalRecord.FingerprintOf(goal);
             if (goal.Done)
             {
-                if (record is { Status: GoalStatus.Planned or GoalStatus.PlanningFailed })
+                if (record is { Status: GoalStatus.Planned or GoalStatus.PlanningFailed or GoalStatus.Failed })
                 {
                     await WithdrawAsync(record, $"the person ticked {goal.Id} in ROADMAP.md before its tasks were done", cancellationToken).ConfigureAwait(false);
                 }
@@ -100,21 +110,21 @@ public sealed class RoadmapPlanner
             var retryDue = record is { Status: GoalStatus.PlanningFailed } && time.GetUtcNow() - record.UpdatedAt >= settings.RetryFailedAfter;
             if (record is null || record.Fingerprint != fingerprint || record.Status is GoalStatus.Done or GoalStatus.Canceled || retryDue)
             {
-                if (record is { Status: GoalStatus.Planned })
+                if (record is { Status: GoalStatus.Planned or GoalStatus.Failed })
                 {
                     await CancelOpenTasksAsync(record, $"{goal.Id} was edited in ROADMAP.md; it is planned again", cancellationToken).ConfigureAwait(false);
                 }
 
-                await PlanAsync(goal, onMain.Commit, fingerprint, cancellationToken).ConfigureAwait(false);
+                await PlanAsync(goal, record, onMain.Commit, fingerprint, cancellationToken).ConfigureAwait(false);
             }
-            else if (record.Status == GoalStatus.Planned && await AllDoneAsync(record, cancellationToken).ConfigureAwait(false))
+            else if (record.Status is GoalStatus.Planned or GoalStatus.Failed)
             {
-                onMain = await TickAsync(onMain, goal, record, cancellationToken).ConfigureAwait(false) ?? onMain;
+                onMain = await FollowTasksAsync(onMain, goal, record, cancellationToken).ConfigureAwait(false) ?? onMain;
             }
         }
 
         // Goals the roadmap no longer has.
-        foreach (var record in records.Values.Where(r => r.Status is GoalStatus.Planned or GoalStatus.PlanningFailed && read.Goals.All(g => g.Id != r.Id)))
+        foreach (var record in records.Values.Where(r => r.Status is GoalStatus.Planned or GoalStatus.PlanningFailed or GoalStatus.Failed && read.Goals.All(g => g.Id != r.Id)))
         {
             await WithdrawAsync(record, $"{record.Id} is no longer in ROADMAP.md", cancellationToken).ConfigureAwait(false);
         }
@@ -139,7 +149,7 @@ public sealed class RoadmapPlanner
         }
     }
 
-    private async Task PlanAsync(RoadmapGoal goal, string commit, string fingerprint, CancellationToken cancellationToken)
+    private async Task PlanAsync(RoadmapGoal goal, GoalRecord? before, string commit, string fingerprint, CancellationToken cancellationToken)
     {
         var planner = team.Members
             .Where(m => m.Definition.Role == AgentRole.Planner && m.Definition.IsAvailableAt(time.GetUtcNow()))
@@ -165,14 +175,18 @@ public sealed class RoadmapPlanner
         var planned = result.Succeeded ? PlannerAnswer.TryParse(result.StructuredOutput ?? result.Result, out problem) : null;
         var actor = Actor.Agent(planner.Name, tier);
 
-        // The planner's run is paid for like any other: what it cost goes into the lineage with the plan (or its failure).
-        var spent = $"{planner.Name}'s run: {result.Turns} turns, {PipelineText.Usd(result.CostUsd)} USD.";
+        // The planner's run is paid for like any other: the goal file records it (the budgets count it with the goal's
+        // tasks), its lineage commit carries the cost, and so does the planner's trust.json.
+        var run = new PlanningRun(planner.Name, time.GetUtcNow(), Money.Round(result.CostUsd), result.Turns, result.Tokens, result.SessionId);
+        IReadOnlyList<PlanningRun> runs = [.. before?.PlanningRuns ?? [], run];
+        var spent = $"{planner.Name}'s run: {result.Turns} turns, {PipelineText.Usd(run.CostUsd)} USD.";
         if (planned is null)
         {
             var decision = settings.FailurePolicy.Decide(Handoff.TriggerToPlanner, $"{planner.Name}'s plan for {goal.Id} is unusable: {PipelineText.FirstLine(problem)}");
             observer.Warned(null, decision.Reason);
-            var failed = new GoalRecord(goal.Id, goal.Text, fingerprint, GoalStatus.PlanningFailed, [], decision.Reason, time.GetUtcNow());
+            var failed = new GoalRecord(goal.Id, goal.Text, fingerprint, GoalStatus.PlanningFailed, [], decision.Reason, time.GetUtcNow()) { PlanningRuns = runs };
             await goals.WriteGoalAsync(failed, actor, $"{goal.Id} planning failed", $"warning: {decision.Reason}. {spent}", decision.Policy, cancellationToken).ConfigureAwait(false);
+            await CreditAsync(planner, run, goal, cancellationToken).ConfigureAwait(false);
             if (!decision.Continue)
             {
                 await emergencyStop.StopAsync(actor, decision.Reason, cancellationToken).ConfigureAwait(false);
@@ -192,25 +206,91 @@ public sealed class RoadmapPlanner
             ids[task.Key] = submitted.Id;
         }
 
-        var record = new GoalRecord(goal.Id, goal.Text, fingerprint, GoalStatus.Planned, [.. ids.Values], $"{planned.Count} task(s) planned by {planner.Name} from ROADMAP.md at {PipelineText.Short(commit)}", time.GetUtcNow());
+        var record = new GoalRecord(goal.Id, goal.Text, fingerprint, GoalStatus.Planned, [.. ids.Values], $"{planned.Count} task(s) planned by {planner.Name} from ROADMAP.md at {PipelineText.Short(commit)}", time.GetUtcNow()) { PlanningRuns = runs };
         await goals.WriteGoalAsync(record, actor, $"{goal.Id} planned: {planned.Count} task(s)", $"{planner.Name} broke \"{goal.Text}\" into {string.Join(", ", ids.Values)}. {spent}", PlanningPolicies.GoalPlanned, cancellationToken).ConfigureAwait(false);
+        await CreditAsync(planner, run, goal, cancellationToken).ConfigureAwait(false);
         observer.Said($"{goal.Id} planned: {string.Join(", ", ids.Values)}");
     }
 
-    private async Task<bool> AllDoneAsync(GoalRecord record, CancellationToken cancellationToken)
+    // After the goal file that records the run, like a task event's cost (TaskMoves).
+    private async Task CreditAsync(TeamMember planner, PlanningRun run, RoadmapGoal goal, CancellationToken cancellationToken)
     {
-        foreach (var id in record.Tasks)
+        if (run.CostUsd > 0m)
         {
-            if (await store.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { Status: TaskState.Done })
-            {
-                return false;
-            }
+            await trust.RecordSpendAsync(planner.Name, run.CostUsd, $"{planner.Name}'s planner run for {goal.Id}.", cancellationToken).ConfigureAwait(false);
         }
-
-        return record.Tasks.Count > 0;
     }
 
-    private async Task<RoadmapOnMain?> TickAsync(RoadmapOnMain onMain, RoadmapGoal goal, GoalRecord record, CancellationToken cancellationToken)
+    // A planned (or failed) goal as its tasks stand: failed while one of them is, planned again once none is, ticked
+    // when each landed a commit that the roadmap's commit contains. Returns the roadmap read again after a tick.
+    private async Task<RoadmapOnMain?> FollowTasksAsync(RoadmapOnMain onMain, RoadmapGoal goal, GoalRecord record, CancellationToken cancellationToken)
+    {
+        var tasks = new List<(TaskId Id, TaskRecord? Task)>();
+        foreach (var id in record.Tasks)
+        {
+            tasks.Add((id, await store.FindAsync(id, cancellationToken).ConfigureAwait(false)));
+        }
+
+        var failed = tasks.Where(t => t.Task is { Status: TaskState.Failed }).Select(t => t.Task!).ToList();
+        if (failed.Count > 0)
+        {
+            if (record.Status != GoalStatus.Failed)
+            {
+                await MarkFailedAsync(goal, record, failed, cancellationToken).ConfigureAwait(false);
+            }
+
+            return null;
+        }
+
+        if (record.Status == GoalStatus.Failed)
+        {
+            record = record with { Status = GoalStatus.Planned, Note = "no task of it is failed any more", UpdatedAt = time.GetUtcNow() };
+            await goals.WriteGoalAsync(record, Pm, $"{goal.Id} planned again", $"no task of \"{goal.Text}\" is failed any more (a person retried it): the goal is under way again.", PlanningPolicies.GoalResumed, cancellationToken).ConfigureAwait(false);
+            observer.Said($"{goal.Id} is under way again: no task of it is failed any more");
+        }
+
+        if (record.Tasks.Count == 0 || tasks.Any(t => t.Task is not { Status: TaskState.Done }))
+        {
+            return null;
+        }
+
+        var landings = new List<string>();
+        foreach (var (id, task) in tasks)
+        {
+            var commit = task!.History.LastOrDefault(e => e.To == TaskState.Done)?.Commit;
+            if (commit is null || !await ancestry.ContainsAsync(onMain.Commit, commit, cancellationToken).ConfigureAwait(false))
+            {
+                // Done is not enough: the box says the code is on the branch, so the code must be there.
+                observer.Said($"{goal.Id} is not ticked: {id} is done but {(commit is null ? "names no landed commit" : $"its landing {PipelineText.Short(commit)} is not on {settings.Target}")}");
+                return null;
+            }
+
+            landings.Add($"{id} as {PipelineText.Short(commit)}");
+        }
+
+        return await TickAsync(onMain, goal, record, landings, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task MarkFailedAsync(RoadmapGoal goal, GoalRecord record, List<TaskRecord> failed, CancellationToken cancellationToken)
+    {
+        var names = string.Join(", ", failed.Select(t => t.Id));
+        var why = string.Join("; ", failed.Select(t => $"{t.Id}: {PipelineText.FirstLine(t.LastTransition.Reason)}"));
+        var note = $"{names} failed; `clawclip retry` sends {(failed.Count == 1 ? "it" : "them")} back ({why})";
+        await goals.WriteGoalAsync(record with { Status = GoalStatus.Failed, Note = note, UpdatedAt = time.GetUtcNow() }, Pm, $"{goal.Id} failed: {names} failed", $"\"{goal.Text}\" cannot be done while {names} {(failed.Count == 1 ? "is" : "are")} failed: {why}. A person retries with `clawclip retry`, or edits the goal.", PlanningPolicies.GoalFailed, cancellationToken).ConfigureAwait(false);
+        observer.Warned(null, $"{goal.Id} failed: {note}");
+
+        // Committed first, sent after: the alert names a decision the lineage already holds.
+        await lineage.FlushAndWaitAsync(cancellationToken).ConfigureAwait(false);
+        await alerts.RaiseAsync(
+            new Alert(AlertKind.GoalFailed, $"{goal.Id} failed: {names} failed", $"\"{goal.Text}\" cannot be done until a person retries {names} (`clawclip retry ID --reason ...`) or edits the goal. {why}", time.GetUtcNow())
+            {
+                Task = failed[0].Id,
+                Fields = [new("Goal", goal.Id.Value), new("Failed", names)],
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RoadmapOnMain?> TickAsync(RoadmapOnMain onMain, RoadmapGoal goal, GoalRecord record, IReadOnlyList<string> landings, CancellationToken cancellationToken)
     {
         // The tick moves the branch like a merge does, so it waits its turn behind the merge queue.
         using var held = await WaitForMergeLockAsync(cancellationToken).ConfigureAwait(false);
@@ -220,7 +300,7 @@ public sealed class RoadmapPlanner
             return null;
         }
 
-        var commit = await ticker.TickAsync(onMain, goal, $"Tick {goal.Id}: {goal.Text}\n\nEvery task planned for it landed: {string.Join(", ", record.Tasks)}.", cancellationToken).ConfigureAwait(false);
+        var commit = await ticker.TickAsync(onMain, goal, $"Tick {goal.Id}: {goal.Text}\n\nEvery task planned for it landed: {string.Join(", ", landings)}.", cancellationToken).ConfigureAwait(false);
         if (commit is null)
         {
             observer.Said($"{goal.Id} is done, but {settings.Target} moved or its ROADMAP.md line changed since it was read; the next run ticks it");
@@ -228,7 +308,7 @@ public sealed class RoadmapPlanner
         }
 
         var done = record with { Status = GoalStatus.Done, Note = $"ticked on {settings.Target} as {PipelineText.Short(commit)}", UpdatedAt = time.GetUtcNow() };
-        await goals.WriteGoalAsync(done, Pm, $"{goal.Id} done: ticked in ROADMAP.md", $"every task of \"{goal.Text}\" landed ({string.Join(", ", record.Tasks)}); the box is ticked on {settings.Target} as {PipelineText.Short(commit)}.", PlanningPolicies.GoalDone, cancellationToken).ConfigureAwait(false);
+        await goals.WriteGoalAsync(done, Pm, $"{goal.Id} done: ticked in ROADMAP.md", $"every task of \"{goal.Text}\" landed ({string.Join(", ", landings)}); the box is ticked on {settings.Target} as {PipelineText.Short(commit)}.", PlanningPolicies.GoalDone, cancellationToken).ConfigureAwait(false);
         observer.Said($"{goal.Id} done: ticked on {settings.Target} as {PipelineText.Short(commit)}");
         return await source.ReadAsync(cancellationToken).ConfigureAwait(false);
     }

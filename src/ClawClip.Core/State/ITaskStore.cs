@@ -24,4 +24,11 @@ public interface ITaskStore
     /// task with the annotation.
     /// </summary>
     Task<TransitionResult> AnnotateAsync(TaskId task, TaskState expected, Actor actor, string reason, string policy, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same, for a decision that followed an agent's run (a reviewer's try without a verdict): the annotation
+    /// carries the run's cost, turns, tokens and session (<paramref name="run"/>), like a move's event, so the
+    /// budgets and the lineage count it.
+    /// </summary>
+    Task<TransitionResult> AnnotateRunAsync(TaskId task, TaskState expected, Actor actor, string reason, string policy, decimal costUsd, AgentRunFacts run, CancellationToken cancellationToken);
 }

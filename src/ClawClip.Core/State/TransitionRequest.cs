@@ -34,4 +34,7 @@ public sealed record TransitionRequest(TaskId Task, TaskState To, Actor Actor, s
 
     /// <summary>Reserves the task for this tier and above from this move on (an escalation); null leaves it as it is.</summary>
     public Tier? MinTier { get; init; }
+
+    /// <summary>The commit the move put on the target branch (a landing), recorded on the event and in the <c>Commit</c> trailer.</summary>
+    public string? Commit { get; init; }
 }

@@ -15,6 +15,13 @@ public interface IWorktrees
     /// </summary>
     Task<string?> CommitAllAsync(Worktree worktree, Agents.AgentIdentity author, string message, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Puts the worktree at <paramref name="path"/> back exactly as its head commit: tracked changes reverted and the
+    /// untracked files made since removed; ignored files stay (build caches the repository chose to ignore). Run after
+    /// the checks, so that nothing they wrote is ever committed as the dev's work.
+    /// </summary>
+    Task RestoreAsync(string path, CancellationToken cancellationToken);
+
     /// <summary>What the task's branch changes against <paramref name="baseRef"/>: the files, the patch, and its head commit.</summary>
     Task<TaskDiff> DiffAsync(Worktree worktree, string baseRef, CancellationToken cancellationToken);
 

@@ -48,4 +48,7 @@ public sealed record TaskEvent(
     /// (<see cref="TaskRecord.MinTier"/>).
     /// </summary>
     public Tier? MinTier { get; init; }
+
+    /// <summary>The commit this step put on the target branch (a landing), for the <c>Commit</c> trailer; null for every other step.</summary>
+    public string? Commit { get; init; }
 }

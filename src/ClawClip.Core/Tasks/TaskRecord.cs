@@ -1,4 +1,5 @@
 using ClawClip.Core.Agents;
+using ClawClip.Core.Budgets;
 
 namespace ClawClip.Core.Tasks;
 
@@ -127,7 +128,8 @@ public sealed record TaskRecord
         decimal? costUsd = null,
         TimeSpan? leaseLength = null,
         AgentRunFacts? run = null,
-        Tier? minTier = null)
+        Tier? minTier = null,
+        string? commit = null)
     {
         if (to == TaskState.Claimed)
         {
@@ -147,15 +149,30 @@ public sealed record TaskRecord
             lease = new Lease(now, now + length);
         }
 
-        return Append(new TaskEvent(Status, to, actor, reason, policy, tier, Attempt, costUsd, now, lease) { Turns = run?.Turns, Session = run?.Session, Tokens = run?.Tokens, MinTier = minTier });
+        return Append(new TaskEvent(Status, to, actor, reason, policy, tier, Attempt, costUsd is { } usd ? Money.Round(usd) : null, now, lease) { Turns = run?.Turns, Session = run?.Session, Tokens = run?.Tokens, MinTier = minTier, Commit = commit });
     }
 
     /// <summary>
-    /// Records a decision about the task that does not move it (an escalation that could only notify): an
-    /// <see cref="TaskEventKind.Annotation"/> event, from and to its current status, in the same attempt.
+    /// Records a decision about the task that does not move it (an escalation that could only notify, a reviewer's
+    /// try without a verdict): an <see cref="TaskEventKind.Annotation"/> event, from and to its current status, in the
+    /// same attempt. When the decision followed an agent's run, <paramref name="costUsd"/> and <paramref name="run"/>
+    /// record what it cost, like a move's; <paramref name="tier"/> is the agent's tier then.
     /// </summary>
-    public TaskRecord Annotate(string actor, string reason, string policy, DateTimeOffset now) =>
-        Append(new TaskEvent(Status, Status, actor, reason, policy, null, Attempt, null, now, null) { Kind = TaskEventKind.Annotation });
+    public TaskRecord Annotate(string actor, string reason, string policy, DateTimeOffset now, decimal? costUsd = null, AgentRunFacts? run = null, Tier? tier = null)
+    {
+        if (costUsd < 0)
+        {
+            throw new ArgumentException($"a cost cannot be negative ({costUsd} USD)", nameof(costUsd));
+        }
+
+        return Append(new TaskEvent(Status, Status, actor, reason, policy, tier, Attempt, costUsd is { } usd ? Money.Round(usd) : null, now, null)
+        {
+            Kind = TaskEventKind.Annotation,
+            Turns = run?.Turns,
+            Session = run?.Session,
+            Tokens = run?.Tokens,
+        });
+    }
 
     /// <summary>The task as it was right after its first <paramref name="eventCount"/> events.</summary>
     public TaskRecord AsOf(int eventCount)

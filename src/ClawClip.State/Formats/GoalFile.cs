@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
+using ClawClip.Core.Agents;
 using ClawClip.Core.Goals;
 using ClawClip.Core.Tasks;
 
 namespace ClawClip.State;
 
-/// <summary><c>state/goals/&lt;id&gt;.json</c>, schema 1: what the PM made of one roadmap goal.</summary>
+/// <summary><c>state/goals/&lt;id&gt;.json</c>, schema 1: what the PM made of one roadmap goal, and its planner runs (<c>planning_runs</c>, optional).</summary>
 internal static class GoalFile
 {
     public static byte[] Serialize(GoalRecord goal) => StateJson.Serialize(new GoalDto
@@ -16,6 +18,15 @@ internal static class GoalFile
         Tasks = [.. goal.Tasks.Select(t => t.Value)],
         Note = goal.Note,
         UpdatedAt = goal.UpdatedAt,
+        PlanningRuns = goal.PlanningRuns.Count == 0 ? null : [.. goal.PlanningRuns.Select(r => new PlanningRunDto
+        {
+            Agent = r.Agent.Value,
+            At = r.At,
+            CostUsd = r.CostUsd,
+            Turns = r.Turns,
+            Tokens = r.Tokens,
+            Session = r.Session,
+        })],
     });
 
     public static GoalRecord Deserialize(ReadOnlySpan<byte> bytes, string displayPath, GoalId expected)
@@ -28,7 +39,7 @@ internal static class GoalFile
 
         if (!GoalStatusNames.TryParse(dto.Status, out var status))
         {
-            throw new InvalidStateFileException(displayPath, $"\"status\" '{dto.Status}' is not one of planned, planning-failed, done, canceled");
+            throw new InvalidStateFileException(displayPath, $"\"status\" '{dto.Status}' is not one of planned, planning-failed, failed, done, canceled");
         }
 
         var tasks = new List<TaskId>();
@@ -37,7 +48,38 @@ internal static class GoalFile
             tasks.Add(TaskId.TryParse(task, out var id) ? id : throw new InvalidStateFileException(displayPath, $"\"tasks\" holds '{task}', which is not a task id"));
         }
 
-        return new GoalRecord(expected, dto.Text ?? string.Empty, dto.Fingerprint ?? string.Empty, status, tasks, dto.Note ?? string.Empty, dto.UpdatedAt);
+        var runs = new List<PlanningRun>();
+        foreach (var (run, i) in (dto.PlanningRuns ?? []).Select((r, i) => (r, i)))
+        {
+            if (!AgentId.TryParse(run.Agent, out var agent))
+            {
+                throw new InvalidStateFileException(displayPath, $"planning_runs[{i}].agent '{run.Agent}' is not an agent name");
+            }
+
+            if (run.CostUsd < 0 || run.Turns < 0 || run.Tokens < 0)
+            {
+                throw new InvalidStateFileException(displayPath, $"planning_runs[{i}] holds a negative cost, turn or token count");
+            }
+
+            runs.Add(new PlanningRun(agent, run.At, run.CostUsd, run.Turns, run.Tokens, run.Session));
+        }
+
+        return new GoalRecord(expected, dto.Text ?? string.Empty, dto.Fingerprint ?? string.Empty, status, tasks, dto.Note ?? string.Empty, dto.UpdatedAt) { PlanningRuns = runs };
+    }
+
+    internal sealed class PlanningRunDto
+    {
+        public string? Agent { get; set; }
+
+        public DateTimeOffset At { get; set; }
+
+        public decimal CostUsd { get; set; }
+
+        public int Turns { get; set; }
+
+        public long Tokens { get; set; }
+
+        public string? Session { get; set; }
     }
 
     internal sealed class GoalDto
@@ -57,5 +99,9 @@ internal static class GoalFile
         public string? Note { get; set; }
 
         public DateTimeOffset UpdatedAt { get; set; }
+
+        /// <summary>Left out while a goal has no run recorded (files written before runs were).</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public List<PlanningRunDto>? PlanningRuns { get; set; }
     }
 }

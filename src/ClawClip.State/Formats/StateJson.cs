@@ -6,7 +6,8 @@ namespace ClawClip.State;
 
 /// <summary>
 /// How every state file is written: snake_case, indented for a person reading it, unknown fields refused
-/// (a typo in a hand-edited file is an error, not silently ignored), and <c>"schema"</c> checked first.
+/// (a typo in a hand-edited file is an error, not silently ignored), money rounded to <see cref="Core.Budgets.Money.Places"/>
+/// places, and <c>"schema"</c> checked first.
 /// </summary>
 internal static class StateJson
 {
@@ -22,6 +23,7 @@ internal static class StateJson
         AllowTrailingCommas = false,
         ReadCommentHandling = JsonCommentHandling.Disallow,
         MaxDepth = 16,
+        Converters = { new MoneyJsonConverter() },
     };
 
     public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);

@@ -64,6 +64,7 @@ internal static class TaskFile
         Lease = e.Lease is { } lease ? new LeaseDto { ClaimedAt = lease.ClaimedAt, ExpiresAt = lease.ExpiresAt } : null,
         Kind = e.Kind == TaskEventKind.Annotation ? AnnotationKind : TransitionKind,
         MinTier = e.MinTier?.Name(),
+        Commit = e.Commit,
     };
 
     private const string TransitionKind = "transition";
@@ -154,8 +155,11 @@ internal static class TaskFile
             Session = e.Session,
             Kind = kind,
             MinTier = minTier,
+            Commit = e.Commit is null || IsCommitId(e.Commit) ? e.Commit : throw new InvalidDataException($"history[{index}].commit '{e.Commit}' is not a commit id (40 hex digits)"),
         };
     }
+
+    private static bool IsCommitId(string text) => text.Length == 40 && text.All(char.IsAsciiHexDigitLower);
 
     private static TaskState State(string name, int index, string field) =>
         TaskStateNames.TryParse(name, out var state)
@@ -236,6 +240,9 @@ internal static class TaskFile
 
         /// <summary>Set by an escalation that reserved the task for a tier; absent from files written before escalation.</summary>
         public string? MinTier { get; set; }
+
+        /// <summary>The commit a landing put on the target; absent from files written before landings recorded it.</summary>
+        public string? Commit { get; set; }
     }
 
     internal sealed class LeaseDto

@@ -40,13 +40,20 @@ internal static class JournalFile
             dto.Body ?? string.Empty,
             [.. (dto.Trailers ?? []).Select(t => new Trailer(t.Key ?? string.Empty, t.Value ?? string.Empty))],
             [.. (dto.Changes ?? []).Select(c => new StateChange(c.Path ?? string.Empty, c.Content))]);
-        return new JournalEntry(
-            dto.Key,
-            dto.GuardLock,
-            dto.Task is null ? null : TaskId.Parse(dto.Task),
-            dto.EventIndex,
-            dto.From is null ? null : TaskStateNames.Parse(dto.From),
-            record);
+        try
+        {
+            return new JournalEntry(
+                dto.Key,
+                dto.GuardLock,
+                dto.Task is null ? null : TaskId.Parse(dto.Task),
+                dto.EventIndex,
+                dto.From is null ? null : TaskStateNames.Parse(dto.From),
+                record);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw new InvalidStateFileException(displayPath, e.Message, e);
+        }
     }
 
     internal sealed class EntryDto

@@ -166,7 +166,7 @@ internal sealed class LineageFlusher
     private void WriteMarker(string? tip, List<JournalEntry> batch)
     {
         var marker = new Marker { OldTip = tip, Keys = [.. batch.Select(e => e.Key)] };
-        File.WriteAllBytes(journal.FlushMarkerPath, JsonSerializer.SerializeToUtf8Bytes(marker, StateJson.Options));
+        AtomicFile.Write(journal.FlushMarkerPath, JsonSerializer.SerializeToUtf8Bytes(marker, StateJson.Options));
     }
 
     /// <summary>

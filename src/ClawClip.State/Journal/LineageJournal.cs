@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace ClawClip.State;
@@ -9,9 +10,12 @@ namespace ClawClip.State;
 /// writer that died mid-way, and recovery decides whether its change reached the files.
 /// </summary>
 /// <remarks>
-/// Records are not fsynced: they are a cache of what the task files already say. A power cut that loses
-/// one is repaired by reconciling the branch with the files; a process crash loses nothing (the page
-/// cache outlives the process).
+/// Every record is written whole (a temporary file beside it, fsynced, renamed into place), so a reader
+/// listing the folder while another process writes or removes a record sees it whole or not at all. A
+/// record found unreadable all the same (a person's edit, a disk fault) is skipped and handed to recovery
+/// (<see cref="TakeDamaged"/>), which discards it: the task files are the truth, and the reconciler writes from them
+/// what the branch lacks. The rename into place is not fsynced: a power cut may lose a record, never
+/// leave half of one, and a lost record is repaired the same way.
 /// </remarks>
 internal sealed class LineageJournal
 {
@@ -21,6 +25,7 @@ internal sealed class LineageJournal
     private static long counter;
 
     private readonly StateLayout layout;
+    private readonly ConcurrentDictionary<string, string> damaged = new(StringComparer.Ordinal);
 
     public LineageJournal(StateLayout layout) => this.layout = layout;
 
@@ -36,13 +41,16 @@ internal sealed class LineageJournal
             var tip = File.ReadAllText(KnownTipPath).Trim();
             return tip.Length == 40 ? tip : null;
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
     }
 
-    public void WriteKnownTip(string tip) => File.WriteAllText(KnownTipPath, tip);
+    public void WriteKnownTip(string tip) => AtomicFile.Write(KnownTipPath, System.Text.Encoding.ASCII.GetBytes(tip));
+
+    /// <summary>Forgets the known tip: the next holder asks git.</summary>
+    public void ForgetKnownTip() => AtomicFile.Delete(KnownTipPath);
 
     /// <summary>A new key: sortable by time first, unique across processes.</summary>
     public static string NewKey(DateTimeOffset at) =>
@@ -52,8 +60,11 @@ internal sealed class LineageJournal
 
     public void WriteIntent(JournalEntry entry)
     {
-        Directory.CreateDirectory(layout.PendingRoot);
-        File.WriteAllBytes(IntentPath(entry.Key), JournalFile.Serialize(entry));
+        // Whole or not at all: the lineage holder of another process lists and reads intents at any moment.
+        // The content is fsynced before the rename (no empty intent after a power cut); the folder is not.
+        var path = IntentPath(entry.Key);
+        var temporary = AtomicFile.WriteTemporary(path, JournalFile.Serialize(entry));
+        File.Move(temporary, path);
     }
 
     public void MarkReady(string key) => File.Move(IntentPath(key), ReadyPath(key));
@@ -64,11 +75,57 @@ internal sealed class LineageJournal
         File.Delete(ReadyPath(key));
     }
 
-    /// <summary>Ready records, oldest key first.</summary>
+    /// <summary>Ready records, oldest key first; an unreadable one is skipped and kept for <see cref="TakeDamaged"/>.</summary>
     public IReadOnlyList<JournalEntry> ReadReady() => Read(ReadySuffix);
 
-    /// <summary>Intents not yet marked ready: in progress, or left by a writer that died.</summary>
+    /// <summary>Intents not yet marked ready: in progress, or left by a writer that died. An unreadable one is skipped.</summary>
     public IReadOnlyList<JournalEntry> ReadIntents() => Read(IntentSuffix);
+
+    /// <summary>
+    /// The records, intents or ready ones, that the reads since the last call found unreadable: each path with its
+    /// problem. A live writer's record is always whole (it is renamed into place), so these belong to nobody alive.
+    /// </summary>
+    public IReadOnlyList<(string Path, string Problem)> TakeDamaged()
+    {
+        var taken = damaged.Select(d => (d.Key, d.Value)).Order().ToList();
+        foreach (var (path, _) in taken)
+        {
+            damaged.TryRemove(path, out _);
+        }
+
+        return taken;
+    }
+
+    /// <summary>
+    /// Deletes temporary records older than <paramref name="before"/>: a writer renames its record into place
+    /// within microseconds, so one that old belongs to a writer that died between the two steps.
+    /// </summary>
+    public int DeleteStaleTemporaries(DateTimeOffset before)
+    {
+        if (!Directory.Exists(layout.PendingRoot))
+        {
+            return 0;
+        }
+
+        var count = 0;
+        foreach (var path in Directory.EnumerateFiles(layout.PendingRoot, ".*.tmp"))
+        {
+            try
+            {
+                if (File.GetLastWriteTimeUtc(path) < before.UtcDateTime)
+                {
+                    File.Delete(path);
+                    count++;
+                }
+            }
+            catch (FileNotFoundException)
+            {
+                // renamed into place since the folder was listed
+            }
+        }
+
+        return count;
+    }
 
     public bool IsIntent(string key) => File.Exists(IntentPath(key));
 
@@ -109,7 +166,14 @@ internal sealed class LineageJournal
                 continue; // committed or discarded since we listed the folder
             }
 
-            entries.Add(JournalFile.Deserialize(bytes, layout.Display(path)));
+            try
+            {
+                entries.Add(JournalFile.Deserialize(bytes, layout.Display(path)));
+            }
+            catch (InvalidStateFileException e)
+            {
+                damaged[path] = e.Problem;
+            }
         }
 
         return entries;

@@ -24,6 +24,7 @@ internal sealed class StateRecovery
     private readonly LineageJournal journal;
     private readonly TimeSpan lockTimeout;
     private readonly List<string> repairs = [];
+    private bool lostRecords;
 
     public StateRecovery(StateLayout layout, TaskFiles files, LineageJournal journal, TimeSpan lockTimeout)
     {
@@ -73,7 +74,37 @@ internal sealed class StateRecovery
             }
         }
 
+        DiscardDamagedRecords();
         return inProgress;
+    }
+
+    /// <summary>
+    /// Whether an unreadable record was discarded since the branch was last reconciled with the files: its commit
+    /// is lost, and only the reconciler writes it (from the task file's own history).
+    /// </summary>
+    public bool LostRecords => Volatile.Read(ref lostRecords);
+
+    /// <summary>Called once the branch has been reconciled with the files.</summary>
+    public void Reconciled() => Volatile.Write(ref lostRecords, false);
+
+    /// <summary>
+    /// Removes the pending records the journal found unreadable (a torn or empty file: a power cut, a disk fault,
+    /// a hand edit). Its guard lock is unknown, but no live writer's record is ever unreadable (each is renamed
+    /// into place whole), and the files it would have changed are the truth either way.
+    /// </summary>
+    private void DiscardDamagedRecords()
+    {
+        foreach (var (path, problem) in journal.TakeDamaged())
+        {
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            AtomicFile.Delete(path);
+            Volatile.Write(ref lostRecords, true);
+            Note($"{layout.Display(path)}: discarded an unreadable lineage record ({problem}); the branch is reconciled with the task files, which are the truth");
+        }
     }
 
     /// <summary>Settles one intent. The caller holds its guard lock.</summary>

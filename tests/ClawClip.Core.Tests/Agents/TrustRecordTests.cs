@@ -23,6 +23,17 @@ public sealed class TrustRecordTests
         Assert.Contains("3 successes in a row take intern to junior", third.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void WithSpend_AddsTheCostRounded_AndLeavesStreaksAndTierAlone()
+    {
+        var trust = TrustRecord.New(AgentId.Parse("qa-1")).After(success: false, 0m, TrustRules.Default, At).After;
+
+        var spent = trust.WithSpend(0.30000000000000004m, At).WithSpend(0.19m, At);
+
+        Assert.Equal(0.49m, spent.SpendUsd);
+        Assert.Equal((1, 1, Tier.Intern), (spent.FailuresInARow, spent.Failures, spent.Tier));
+    }
+
     [Theory]
     [InlineData(Tier.Junior, 5, Tier.Senior)]
     [InlineData(Tier.Senior, 10, Tier.Principal)]

@@ -84,4 +84,6 @@ internal sealed class InMemoryBudgetWorld : ITaskStore, IBudgetState, ILineageWr
     public Task<TransitionResult> TransitionAsync(TransitionRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<TransitionResult> AnnotateAsync(TaskId task, TaskState expected, Actor actor, string reason, string policy, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<TransitionResult> AnnotateRunAsync(TaskId task, TaskState expected, Actor actor, string reason, string policy, decimal costUsd, AgentRunFacts run, CancellationToken cancellationToken) => throw new NotSupportedException();
 }

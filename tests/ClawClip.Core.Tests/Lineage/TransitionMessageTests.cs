@@ -30,7 +30,7 @@ public sealed class TransitionMessageTests
     }
 
     [Fact]
-    public void Trailers_OfAClaim_AreAllElevenKeysInOrder()
+    public void Trailers_OfAClaim_AreAllTwelveKeysInOrder()
     {
         var task = Claimed(Definition with { Goal = GoalId.Parse("G-3f9a2c1b") });
 
@@ -44,11 +44,12 @@ public sealed class TransitionMessageTests
                 new Trailer("Tier", "senior"),
                 new Trailer("Policy", "claim.priority-and-skills"),
                 new Trailer("Attempt", "1"),
-                new Trailer("Cost-USD", "0.0000"),
+                new Trailer("Cost-USD", "0.000000"),
                 new Trailer("Turns", "0"),
                 new Trailer("Tokens", "0"),
                 new Trailer("Session", "none"),
                 new Trailer("Data", "tasks/backlog/00/T-0047.json"),
+                new Trailer("Commit", "none"),
             ],
             trailers);
     }
@@ -63,18 +64,28 @@ public sealed class TransitionMessageTests
 
         var trailers = TransitionMessage.Trailers(task, task.History[0], data);
 
-        Assert.Equal(["Task", "Goal", "Agent", "Tier", "Policy", "Attempt", "Cost-USD", "Turns", "Tokens", "Session", "Data"], trailers.Select(t => t.Key));
-        Assert.Equal(["T-0047", "none", "human", "none", "intake.submit", "0", "0.0000", "0", "0", "none", "none"], trailers.Select(t => t.Value));
+        Assert.Equal(["Task", "Goal", "Agent", "Tier", "Policy", "Attempt", "Cost-USD", "Turns", "Tokens", "Session", "Data", "Commit"], trailers.Select(t => t.Key));
+        Assert.Equal(["T-0047", "none", "human", "none", "intake.submit", "0", "0.000000", "0", "0", "none", "none", "none"], trailers.Select(t => t.Value));
     }
 
     [Fact]
-    public void Trailers_WriteTheCostWithFourDecimals()
+    public void Trailers_WriteTheCostWithSixDecimals()
     {
         var task = Claimed(Definition).MoveTo(TaskState.Canceled, "dev-1", Tier.Senior, "r", "p", Start, costUsd: 12.5m);
 
         var cost = TransitionMessage.Trailers(task, task.History[^1], null).Single(t => t.Key == "Cost-USD");
 
-        Assert.Equal("12.5000", cost.Value);
+        Assert.Equal("12.500000", cost.Value);
+    }
+
+    [Fact]
+    public void Trailers_WriteACostWithFloatNoiseAsTheMoneyItIs()
+    {
+        var task = Claimed(Definition).MoveTo(TaskState.Canceled, "dev-1", Tier.Senior, "r", "p", Start, costUsd: 0.30000000000000004m);
+
+        var cost = TransitionMessage.Trailers(task, task.History[^1], null).Single(t => t.Key == "Cost-USD");
+
+        Assert.Equal("0.300000", cost.Value);
     }
 
     private static TaskRecord Submitted(TaskDefinition definition) =>
@@ -93,6 +104,20 @@ public sealed class TransitionMessageTests
         Assert.Equal("7", trailers["Turns"]);
         Assert.Equal("123456", trailers["Tokens"]);
         Assert.Equal("5b0c6f1e", trailers["Session"]);
-        Assert.Equal("0.2500", trailers["Cost-USD"]);
+        Assert.Equal("0.250000", trailers["Cost-USD"]);
+    }
+
+    [Fact]
+    public void Trailers_OfALanding_NameTheCommitItPutOnTheTarget()
+    {
+        var commit = new string('a', 40);
+        var task = Claimed(Definition).MoveTo(TaskState.Running, "dev-1", Tier.Senior, "r", "p", Start, leaseLength: TimeSpan.FromMinutes(30))
+            .MoveTo(TaskState.Review, "dev-1", Tier.Senior, "r", "p", Start, leaseLength: TimeSpan.FromMinutes(30))
+            .MoveTo(TaskState.Merging, "qa-1", Tier.Senior, "r", "p", Start, leaseLength: TimeSpan.FromMinutes(30))
+            .MoveTo(TaskState.Done, "clawclip", null, "landed", "merge.gate-passed", Start, commit: commit);
+
+        var trailers = TransitionMessage.Trailers(task, task.History[^1], null).ToDictionary(t => t.Key, t => t.Value);
+
+        Assert.Equal(commit, trailers["Commit"]);
     }
 }

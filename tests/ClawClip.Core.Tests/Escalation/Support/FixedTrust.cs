@@ -20,4 +20,7 @@ internal sealed class FixedTrust : IAgentTrust
 
     public Task<TrustChange> RecordOutcomeAsync(AgentId agent, TaskId task, bool success, decimal costUsd, string reason, TrustRules rules, CancellationToken cancellationToken) =>
         throw new NotSupportedException("the escalator never records outcomes");
+
+    public Task<TrustRecord> RecordSpendAsync(AgentId agent, decimal costUsd, string reason, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the escalator never records spend");
 }

@@ -61,6 +61,9 @@ internal sealed class MemoryTaskStore(TimeProvider time) : ITaskStore, ILineageW
         return Task.FromResult<TransitionResult>(new TransitionResult.Moved(next));
     }
 
+    public Task<TransitionResult> AnnotateRunAsync(TaskId task, TaskState expected, Actor actor, string reason, string policy, decimal costUsd, AgentRunFacts run, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the escalator runs no agent");
+
     public Task<FlushResult> FlushLineageAsync(CancellationToken cancellationToken)
     {
         Flushes++;
