@@ -86,6 +86,8 @@ internal sealed class PipelineComposition
             store.ReportQuarantinesTo(alerts); // a state file set aside is a person's to look at
         }
 
+        // A task stopped mid-step, an outage pause: each decision is committed before its alert goes out.
+        IAlerts? committedAlerts = alerts is null ? null : new CommittedAlerts(store, alerts);
         var runner = new ProcessRunner();
         var pipeline = new TaskPipeline(
             store,
@@ -98,9 +100,9 @@ internal sealed class PipelineComposition
             TimeProvider.System,
             observer,
             Leftovers(repository),
-            alerts)
+            committedAlerts)
         {
-            Outages = new OutageKeeper(new FileOutageState(store), alerts ?? NoAlerts.Instance, Config.Outages, TimeProvider.System, team.ModelAgents),
+            Outages = new OutageKeeper(new FileOutageState(store), committedAlerts ?? NoAlerts.Instance, Config.Outages, TimeProvider.System, team.ModelAgents),
         };
         return new PipelineRunner(store, store, store, store, store, new FileRunLock(repository.Layout), pipeline, MergeQueue(repository, store, settings.Target, checkTimeout), team, TimeProvider.System, observer)
         {

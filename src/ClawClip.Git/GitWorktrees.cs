@@ -150,8 +150,11 @@ public sealed class GitWorktrees : IWorktrees
 
     private string PathOf(TaskId task) => Path.Combine(git.RepositoryRoot, Folder, "worktrees", task.Value);
 
-    // Keeps the worktrees out of the person's `git status` without touching anything they commit.
-    private async Task ExcludeAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps <c>.clawclip/</c> (worktrees, logs, the kick file) out of the person's <c>git status</c> with a line in
+    /// <c>.git/info/exclude</c>, touching nothing they commit. <c>clawclip init</c> calls it; so does every new worktree.
+    /// </summary>
+    public async Task ExcludeAsync(CancellationToken cancellationToken)
     {
         commonDir ??= Path.GetFullPath(
             (await git.OutputAsync(["rev-parse", "--git-common-dir"], cancellationToken).ConfigureAwait(false)).Trim(),

@@ -121,11 +121,39 @@ public sealed class DaemonNotificationTests : IAsyncLifetime
             await Eventually.TrueAsync(() => daemon.HasExited, TimeSpan.FromSeconds(60), "the daemon to stop on SIGTERM");
             Assert.Equal(0, daemon.ExitCode);
             Assert.Contains("alert (BudgetWarning)", daemon.Output, StringComparison.Ordinal);
+
+            // What a person should see is a warning in the daemon's log file: the alerts, the paused dev's refused
+            // claims, the escalations; none of it hides at Information.
+            var events = LogEvents(intern.Root);
+            bool WarningWorthy(string message) => message.StartsWith("alert (", StringComparison.Ordinal)
+                || message.StartsWith("warning: ", StringComparison.Ordinal)
+                || message.Contains("dev-1 is paused (budget.agent-limit)", StringComparison.Ordinal)
+                || message.Contains(" escalated: ", StringComparison.Ordinal);
+            Assert.Contains(events, e => e.Level == "Warning" && e.Message.Contains("dev-1 is paused (budget.agent-limit)", StringComparison.Ordinal));
+            Assert.Contains(events, e => e.Level == "Warning" && e.Message.StartsWith($"{first} escalated: ", StringComparison.Ordinal));
+            Assert.Empty(events.Where(e => e.Level == "Information" && WarningWorthy(e.Message)).Select(e => e.Message));
         }
         finally
         {
             intern.Dispose();
         }
+    }
+
+    // The daemon's JSON log events (Serilog's JsonFormatter: one object a line), as level and rendered message.
+    private static List<(string Level, string Message)> LogEvents(string root)
+    {
+        var events = new List<(string, string)>();
+        foreach (var file in Directory.GetFiles(Path.Combine(root, ".clawclip", "logs"), "daemon-*.json"))
+        {
+            foreach (var line in File.ReadLines(file).Where(l => l.Length > 0))
+            {
+                using var e = JsonDocument.Parse(line);
+                // The file renders string properties quoted ("T-0001" "claimed by dev-1"): read them as the console shows them.
+                events.Add((e.RootElement.GetProperty("Level").GetString()!, e.RootElement.GetProperty("RenderedMessage").GetString()!.Replace("\"", string.Empty, StringComparison.Ordinal)));
+            }
+        }
+
+        return events;
     }
 
     // Every string of a JSON body, unescaped (the body writes "→" as \u2192), one a line.

@@ -72,6 +72,40 @@ public sealed class DoctorTests : IDisposable
     }
 
     [Fact]
+    public async Task Doctor_WithTheDaemonsEnvFile_ChecksAsTheDaemonWill_SoTheKeyInTheFileCounts()
+    {
+        await SetUpAsync();
+        var envFile = Path.Combine(outside, "daemon.env");
+        File.WriteAllText(envFile, "# the daemon's secrets\nexport ANTHROPIC_API_KEY='sk-ant-e2e-doctor'\n");
+
+        var (exitCode, output, error) = await DoctorAsync("--json", "--env-file", envFile);
+        var text = await DoctorAsync("--env-file", envFile);
+
+        using var report = JsonDocument.Parse(output);
+        Assert.True(exitCode == 9, $"doctor exited {exitCode}: {error}\n{output}"); // qa-1 still lists no credential
+        Assert.Equal("command", report.RootElement.GetProperty("checked_by").GetString());
+        var dev = Result(report, "auth", "dev-1");
+        Assert.Equal("ok", dev.GetProperty("status").GetString());
+        Assert.Contains("set in the environment of this shell with daemon.env", dev.GetProperty("finding").GetString(), StringComparison.Ordinal);
+        Assert.Contains("this shell with daemon.env has ANTHROPIC_API_KEY, but agents/qa-1.yaml does not list it under env:", Result(report, "auth", "qa-1").GetProperty("finding").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"with the variables of {envFile} added, as `clawclip daemon --env-file {envFile}` has them", text.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-ant-e2e-doctor", output + text.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_WithAnEnvFileThatIsNotKeyValueLines_ExitsSevenNamingTheFileAndLine()
+    {
+        await SetUpAsync();
+        var envFile = Path.Combine(outside, "daemon.env");
+        File.WriteAllText(envFile, "ANTHROPIC_API_KEY=sk-ant-e2e\njust a line\n");
+
+        var (exitCode, _, error) = await DoctorAsync("--env-file", envFile);
+
+        Assert.Equal(7, exitCode);
+        Assert.Contains($"{envFile}:2: expected KEY=value", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Doctor_WhenTheProcessInThePidFileDoesNotAnswer_ChecksItself_SaysWhy_AndLeavesNoRequest()
     {
         await SetUpAsync();

@@ -19,10 +19,13 @@ internal static class DoctorCommand
         var json = CommonOptions.Json();
         var timeout = new Option<string>("--timeout") { Description = "How long to wait for a running daemon's answer before checking here instead.", DefaultValueFactory = _ => "30s" };
         var target = new Option<string>("--target") { Description = "The branch work lands on (when no daemon answers; a daemon checks its own).", DefaultValueFactory = _ => "main" };
-        var command = new Command("doctor", "Check git, the repository, each agent's CLI and login, state/ and free disk; inside the running daemon when there is one.") { json, timeout, target };
+        var envFile = new Option<string?>("--env-file") { Description = "The env file the daemon is (or will be) started with: its variables are added to this shell's, as the daemon adds them (when no daemon answers)." };
+        var command = new Command("doctor", "Check git, the repository, each agent's CLI and login, state/ and free disk; inside the running daemon when there is one.") { json, timeout, target, envFile };
         command.OnRun(async (parse, cancellationToken) =>
         {
             var root = RepositoryRoot(parse);
+            var file = parse.GetValue(envFile);
+            var variables = Variables(file);
             var wait = CommonOptions.ParseDuration(parse.GetRequiredValue(timeout));
             var paths = new DaemonPaths(root);
             DoctorReport? report = null;
@@ -36,12 +39,47 @@ internal static class DoctorCommand
                 note = $"no daemon runs for {root}";
             }
 
-            report ??= await new DoctorChecks(new DoctorContext { RepositoryRoot = root, Target = parse.GetRequiredValue(target), CheckedBy = CheckedBy.Command })
+            if (report is not null && file is not null)
+            {
+                note += $"; {file} was not read: the running daemon checked the environment it has";
+            }
+
+            report ??= await new DoctorChecks(new DoctorContext { RepositoryRoot = root, Target = parse.GetRequiredValue(target), CheckedBy = CheckedBy.Command, Variables = variables, EnvironmentFile = file })
                 .RunAsync(cancellationToken).ConfigureAwait(false);
-            Console.Write(parse.GetValue(json) ? Json(report, note) : Text(report, note));
+            Console.Write(parse.GetValue(json) ? Json(report, note) : Text(report, note, file));
             return report.HasFailures ? ExitCodes.ChecksFailed : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// This shell's environment with <paramref name="file"/>'s variables on top, as <c>clawclip daemon --env-file</c>
+    /// sets them before it loads its agents. A file that cannot be read is exit 7, naming the file and line.
+    /// </summary>
+    private static Func<string, string?> Variables(string? file)
+    {
+        if (file is null)
+        {
+            return Environment.GetEnvironmentVariable;
+        }
+
+        IReadOnlyList<KeyValuePair<string, string>> read;
+        try
+        {
+            read = EnvironmentFile.Read(file);
+        }
+        catch (FormatException e)
+        {
+            throw new CliException(ExitCodes.InvalidData, e.Message);
+        }
+
+        var added = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in read)
+        {
+            added[name] = value; // the last line wins, as setting them one after another does
+        }
+
+        return name => added.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(name);
     }
 
     /// <summary>The repository's root; a folder outside any git repository is still checked (the repository check then fails with its fix).</summary>
@@ -122,12 +160,14 @@ internal static class DoctorCommand
         }
     }
 
-    private static string Text(DoctorReport report, string? note)
+    private static string Text(DoctorReport report, string? note, string? envFile)
     {
         var text = new System.Text.StringBuilder();
         text.AppendLine(report.CheckedBy == CheckedBy.Daemon
-            ? $"checked inside the daemon (pid {report.Pid}), in the environment its agents get theirs from"
-            : $"{note}: checked by this clawclip process (pid {report.Pid}), in this shell's environment; a daemon's may differ (its --env-file, its service's PATH)");
+            ? $"checked inside the daemon (pid {report.Pid}), in the environment its agents get theirs from" + (envFile is null ? string.Empty : $" ({envFile} was not read)")
+            : envFile is not null
+                ? $"{note}: checked by this clawclip process (pid {report.Pid}), in this shell's environment with the variables of {envFile} added, as `clawclip daemon --env-file {envFile}` has them; a service's PATH may still differ"
+                : $"{note}: checked by this clawclip process (pid {report.Pid}), in this shell's environment; a daemon's may differ (its --env-file, its service's PATH)");
         foreach (var result in report.Results)
         {
             var subject = result.Agent is null ? result.Check : $"{result.Check} {result.Agent}";

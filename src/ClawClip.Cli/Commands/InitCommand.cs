@@ -1,12 +1,16 @@
 using System.CommandLine;
 using System.Reflection;
+using ClawClip.Agents;
+using ClawClip.Cli.Init;
 using ClawClip.Core.Agents;
+using ClawClip.Git;
 
 namespace ClawClip.Cli.Commands;
 
 /// <summary>
-/// <c>clawclip init</c>: inside a git repository, creates <c>state/</c>, the lineage branch, the
-/// <c>.gitignore</c> entry and example agents. Running it again changes nothing that exists.
+/// <c>clawclip init</c>: inside a git repository, creates <c>state/</c>, the lineage branch, the <c>.gitignore</c>
+/// entries, the <c>.git/info/exclude</c> line for <c>.clawclip/</c>, a commented <c>clawclip.yaml</c> with checks
+/// guessed from the repository, and example agents. It never overwrites a file: running it again changes nothing.
 /// </summary>
 internal static class InitCommand
 {
@@ -14,7 +18,7 @@ internal static class InitCommand
 
     public static Command Create()
     {
-        var command = new Command("init", "Set up claw.clip in this git repository: state/, the clawclip/state branch, .gitignore, example agents/.");
+        var command = new Command("init", "Set up claw.clip in this git repository: state/, the clawclip/state branch, .gitignore, clawclip.yaml, example agents/.");
         command.OnRun(async (parse, cancellationToken) =>
         {
             var repository = CommonOptions.Repository(parse);
@@ -35,14 +39,30 @@ internal static class InitCommand
                 created.Add(".gitignore entries for state/");
             }
 
+            // From the start, not only once a task's worktree is made: the logs and the kick file live there too.
+            await new GitWorktrees(repository.Git).ExcludeAsync(cancellationToken).ConfigureAwait(false);
+
+            var config = Path.Combine(repository.Root, RepositoryConfigLoader.FileName);
+            if (!File.Exists(config))
+            {
+                var found = ProjectChecks.Guess(repository.Root);
+                if (WriteNew(config, ConfigTemplate.Render(found)))
+                {
+                    created.Add(found.Count == 0
+                        ? $"{RepositoryConfigLoader.FileName} with no checks (none could be guessed: fill them in)"
+                        : $"{RepositoryConfigLoader.FileName} with checks guessed from {found[0].Found}");
+                }
+            }
+
+            // Example agents only into a repository that has no team yet: added to an existing one they would work.
             var agents = Path.Combine(repository.Root, "agents");
-            if (!Directory.Exists(agents))
+            if (!Directory.Exists(agents) || !Directory.EnumerateFileSystemEntries(agents).Any())
             {
                 foreach (var name in Assembly.GetExecutingAssembly().GetManifestResourceNames().Where(n => n.StartsWith("agents/", StringComparison.Ordinal)))
                 {
                     var target = Path.Combine(repository.Root, name);
                     Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    await File.WriteAllTextAsync(target, Resource(name), cancellationToken).ConfigureAwait(false);
+                    WriteNew(target, Resource(name));
                 }
 
                 created.Add("example agents in agents/");
@@ -52,10 +72,26 @@ internal static class InitCommand
             Console.WriteLine(created.Count == 0
                 ? $"claw.clip is already set up in {repository.Root} (clawclip/state at {tip?[..10]})"
                 : $"claw.clip set up in {repository.Root}: {string.Join("; ", created)}. clawclip/state is at {tip?[..10]}.\n"
-                  + "Review and commit .gitignore, state/README.md and agents/ on your branch when you are ready.");
+                  + $"Review and commit .gitignore, state/README.md, {RepositoryConfigLoader.FileName} and agents/ on your branch when you are ready: the daemon reads them as committed.");
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // Never over a file that exists, even one made a moment ago by someone else.
+    private static bool WriteNew(string path, string content)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            using var writer = new StreamWriter(file);
+            writer.Write(content);
+            return true;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return false;
+        }
     }
 
     private static bool AddIgnoreLines(string path)

@@ -3,6 +3,7 @@ using ClawClip.Core.Agents;
 using ClawClip.Core.Pipeline;
 using ClawClip.Core.State;
 using ClawClip.Core.Tasks;
+using ClawClip.Daemon;
 
 namespace ClawClip.Cli.Commands;
 
@@ -20,7 +21,8 @@ internal static class RetryCommand
         var command = new Command("retry", "Send a failed or needs-input task back to the backlog for one more attempt, with its history and its branch.") { id, reason };
         command.OnRun(async (parse, cancellationToken) =>
         {
-            var store = CommonOptions.Repository(parse).OpenStore(TimeProvider.System);
+            var repository = CommonOptions.Repository(parse);
+            var store = repository.OpenStore(TimeProvider.System);
             var taskId = TaskId.Parse(parse.GetRequiredValue(id));
             var task = await store.FindAsync(taskId, cancellationToken).ConfigureAwait(false)
                 ?? throw new CliException(ExitCodes.NotFound, $"{taskId}: no such task");
@@ -36,7 +38,7 @@ internal static class RetryCommand
             };
             return await store.TransitionAsync(request, cancellationToken).ConfigureAwait(false) switch
             {
-                TransitionResult.Moved => Done(taskId, task.Status),
+                TransitionResult.Moved => Done(repository, taskId, task.Status),
                 TransitionResult.WrongStatus wrong => throw new CliException(ExitCodes.Conflict, $"{taskId} moved meanwhile: it is {wrong.Actual.Name()} now"),
                 _ => throw new CliException(ExitCodes.NotFound, $"{taskId}: no such task"),
             };
@@ -44,9 +46,12 @@ internal static class RetryCommand
         return command;
     }
 
-    private static int Done(TaskId task, TaskState was)
+    // Stored first, then the daemon is kicked: it takes the task up at once, even while a work pass runs.
+    private static int Done(Repository repository, TaskId task, TaskState was)
     {
-        Console.WriteLine($"{task} {was.Name()} → backlog: the next `clawclip run --once` (or the daemon) takes it up");
+        Console.WriteLine(DaemonKick.Send(repository.Root)
+            ? $"{task} {was.Name()} → backlog: the daemon takes it up now"
+            : $"{task} {was.Name()} → backlog: no daemon runs here, so the next `clawclip run --once` takes it up");
         return ExitCodes.Ok;
     }
 }

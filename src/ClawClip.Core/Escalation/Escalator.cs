@@ -174,7 +174,7 @@ public sealed class Escalator
                     return null; // it moved meanwhile: a new stretch, judged next time
                 }
 
-                observer.Noted(task.Id, $"escalated: back to the backlog for {minTier.Name()} or above ({candidates})");
+                observer.Warned(task.Id, $"escalated: back to the backlog for {minTier.Name()} or above ({candidates})");
                 if (!due.Notified)
                 {
                     toSend.Add(AlertFor(task, due, reason, holder, holderTier, $"reassigned: {minTier.Name()} or above ({candidates})"));
@@ -199,7 +199,7 @@ public sealed class Escalator
             return null;
         }
 
-        observer.Noted(task.Id, "escalated: " + cannot);
+        observer.Warned(task.Id, "escalated: " + cannot);
         toSend.Add(AlertFor(task, due, note, holder, holderTier, outcome == EscalationOutcome.NotifiedOnly ? "not reassigned: " + cannot : "reassigned when its run ends"));
         return new Escalation(task.Id, due.Policy, outcome, true, note);
     }

@@ -161,7 +161,7 @@ public sealed class PipelineRunner
         var permit = Budgets is null ? ClaimPermit.Open : await Budgets.BeforeClaimAsync(dev.Name, cancellationToken).ConfigureAwait(false);
         if (!permit.MayClaim)
         {
-            observer.Said(permit.Refusal!);
+            observer.Warned(null, permit.Refusal!);
             return null;
         }
 

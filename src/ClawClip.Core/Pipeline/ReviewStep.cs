@@ -114,7 +114,7 @@ internal sealed class ReviewStep
             {
                 // The try cost what it cost: an annotation carries it, so the budgets, the lineage and trust.json see it.
                 lastProblem = problem;
-                observer.Noted(task.Id, $"{reviewer.Name} gave no usable verdict: {problem}");
+                observer.Warned(task.Id, $"{reviewer.Name} gave no usable verdict: {problem}");
                 task = await moves.AnnotateRunAsync(task, reviewer, $"{reviewer.Name} gave no usable verdict (try {attempt} of {ReviewTries}): {PipelineText.FirstLine(problem)}", PipelinePolicies.QaNoVerdict, spent, result.SessionId, cancellationToken).ConfigureAwait(false);
                 await trust.RecordOutcomeAsync(reviewer.Name, task.Id, success: false, 0m, $"{reviewer.Name} gave no usable verdict on {task.Id}: {problem}", settings.TrustRules, cancellationToken).ConfigureAwait(false);
                 if (StepRepetition.Find(task.History) is { } repeated)
@@ -136,7 +136,7 @@ internal sealed class ReviewStep
         // (to the merge gate, with a warning) or stops: to a person, in needs-input, with an alert, and no later pass
         // reviews it again until the person acts.
         var decision = settings.FailurePolicy.Decide(Handoff.QaToMerge, $"{reviewer.Name} gave no usable verdict in {ReviewTries} tries: {PipelineText.FirstLine(lastProblem)}");
-        observer.Noted(task.Id, (decision.Continue ? "warning: " : string.Empty) + decision.Reason);
+        observer.Warned(task.Id, decision.Reason); // unreviewed work goes on, or waits: a person should know either way
         return decision.Continue
             ? (await moves.MoveAsync(task, TaskState.Merging, reviewer, $"warning: {decision.Reason}.", decision.Policy, cancellationToken).ConfigureAwait(false), DevFeedback.None)
             : (await stops.StopAsync(task, reviewer, $"{decision.Reason}. {task.Id} waits for a person: `clawclip retry {task.Id}` has it worked on and reviewed again; or cancel it.", decision.Policy, cancellationToken).ConfigureAwait(false), DevFeedback.None);

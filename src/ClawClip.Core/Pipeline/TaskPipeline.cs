@@ -189,7 +189,7 @@ public sealed class TaskPipeline
         {
             if (TaskBudget.Exceeded(task, spent.Spend, settings.Budgets.Task) is { } overBudget)
             {
-                observer.Noted(task.Id, overBudget);
+                observer.Warned(task.Id, overBudget);
                 return (await moves.MoveAsync(task, TaskState.NeedsInput, dev, overBudget, BudgetPolicies.TaskLimit, cancellationToken, spent).ConfigureAwait(false), null);
             }
 
@@ -247,7 +247,7 @@ public sealed class TaskPipeline
             var decision = settings.FailurePolicy.Decide(Handoff.DevToQa, check.Summary);
             if (decision.Continue)
             {
-                observer.Noted(task.Id, "warning: " + decision.Reason);
+                observer.Warned(task.Id, decision.Reason);
                 return (await moves.MoveAsync(task, TaskState.Review, dev, $"warning: {decision.Reason}.", decision.Policy, cancellationToken, spent, run.Session, data).ConfigureAwait(false), result);
             }
 
@@ -329,7 +329,7 @@ public sealed class TaskPipeline
     {
         await outages.AfterRunAsync(dev.Name, task.Id, run.Result, cancellationToken).ConfigureAwait(false); // it got an answer: no outage
         var why = PipelineText.FirstLine(run.Result.Failure ?? "the run failed");
-        observer.Noted(task.Id, $"{dev.Name}'s run failed: {why}");
+        observer.Warned(task.Id, $"{dev.Name}'s run failed: {why}");
 
         // At no cost: the move below carries what the runs cost and credits it (TaskMoves).
         await trust.RecordOutcomeAsync(dev.Name, task.Id, success: false, 0m, $"{dev.Name}'s run on {task.Id} failed: {why}", settings.TrustRules, cancellationToken).ConfigureAwait(false);

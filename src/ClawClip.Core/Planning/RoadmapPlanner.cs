@@ -140,7 +140,7 @@ public sealed class RoadmapPlanner
                 return null;
             case RoadmapProblem problem:
                 var decision = settings.FailurePolicy.Decide(Handoff.TriggerToPlanner, PipelineText.FirstLine(problem.Message));
-                observer.Said("warning: " + decision.Reason);
+                observer.Warned(null, decision.Reason);
                 return null;
             case RoadmapGoalsRead read:
                 return (onMain, read);
@@ -183,7 +183,7 @@ public sealed class RoadmapPlanner
         if (planned is null)
         {
             var decision = settings.FailurePolicy.Decide(Handoff.TriggerToPlanner, $"{planner.Name}'s plan for {goal.Id} is unusable: {PipelineText.FirstLine(problem)}");
-            observer.Said("warning: " + decision.Reason);
+            observer.Warned(null, decision.Reason);
             var failed = new GoalRecord(goal.Id, goal.Text, fingerprint, GoalStatus.PlanningFailed, [], decision.Reason, time.GetUtcNow()) { PlanningRuns = runs };
             await goals.WriteGoalAsync(failed, actor, $"{goal.Id} planning failed", $"warning: {decision.Reason}. {spent}", decision.Policy, cancellationToken).ConfigureAwait(false);
             await CreditAsync(planner, run, goal, cancellationToken).ConfigureAwait(false);
@@ -277,7 +277,10 @@ public sealed class RoadmapPlanner
         var why = string.Join("; ", failed.Select(t => $"{t.Id}: {PipelineText.FirstLine(t.LastTransition.Reason)}"));
         var note = $"{names} failed; `clawclip retry` sends {(failed.Count == 1 ? "it" : "them")} back ({why})";
         await goals.WriteGoalAsync(record with { Status = GoalStatus.Failed, Note = note, UpdatedAt = time.GetUtcNow() }, Pm, $"{goal.Id} failed: {names} failed", $"\"{goal.Text}\" cannot be done while {names} {(failed.Count == 1 ? "is" : "are")} failed: {why}. A person retries with `clawclip retry`, or edits the goal.", PlanningPolicies.GoalFailed, cancellationToken).ConfigureAwait(false);
-        observer.Said($"{goal.Id} failed: {note}");
+        observer.Warned(null, $"{goal.Id} failed: {note}");
+
+        // Committed first, sent after: the alert names a decision the lineage already holds.
+        await lineage.FlushAndWaitAsync(cancellationToken).ConfigureAwait(false);
         await alerts.RaiseAsync(
             new Alert(AlertKind.GoalFailed, $"{goal.Id} failed: {names} failed", $"\"{goal.Text}\" cannot be done until a person retries {names} (`clawclip retry ID --reason ...`) or edits the goal. {why}", time.GetUtcNow())
             {

@@ -30,7 +30,7 @@ internal static class ClaudeAuthCheck
         {
             if (environment.TryGetValue(variable, out var value) && value.Length > 0)
             {
-                return CheckResult.Ok(Name, $"{name} gets {variable} (listed under env: in {file}, set in {context.ProcessName}'s environment)", name);
+                return CheckResult.Ok(Name, $"{name} gets {variable} (listed under env: in {file}, set in the environment of {context.ProcessName})", name);
             }
         }
 

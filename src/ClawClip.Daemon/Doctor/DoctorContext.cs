@@ -20,6 +20,12 @@ public sealed record DoctorContext
     /// <summary>The environment of that process, by name: what agents are given their variables from.</summary>
     public Func<string, string?> Variables { get; init; } = Environment.GetEnvironmentVariable;
 
+    /// <summary>
+    /// The <c>--env-file</c> whose variables <see cref="Variables"/> adds to this shell's, as the daemon adds them to its
+    /// own; null when none was given.
+    /// </summary>
+    public string? EnvironmentFile { get; init; }
+
     public IProcessRunner Runner { get; init; } = new ProcessRunner();
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
@@ -30,7 +36,9 @@ public sealed record DoctorContext
         : ["/etc/claude-code/managed-settings.json"];
 
     /// <summary>The process, as findings name it.</summary>
-    public string ProcessName => CheckedBy == CheckedBy.Daemon ? "the daemon" : "this shell";
+    public string ProcessName => CheckedBy == CheckedBy.Daemon ? "the daemon"
+        : EnvironmentFile is { } file ? $"this shell with {Path.GetFileName(file)}"
+        : "this shell";
 
     /// <summary>How a fix says where to put a variable so that the daemon has it.</summary>
     public static string DaemonEnvironmentFix(string name) =>
