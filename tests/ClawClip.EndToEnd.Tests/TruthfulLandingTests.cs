@@ -96,7 +96,7 @@ public sealed class TruthfulLandingTests : IAsyncLifetime
         Assert.Contains("landed: " + main, text, StringComparison.Ordinal);
         Assert.Contains("commit " + main, text, StringComparison.Ordinal);
         Assert.Contains("acceptance:\n  - answer.txt holds 42", text, StringComparison.Ordinal);
-        Assert.Contains("cost 0.0325 USD, 7 turns", text, StringComparison.Ordinal); // both rounds of the run that went to review
+        Assert.Contains("cost 0.0200 USD, 4 turns", text, StringComparison.Ordinal); // the second round's run: the first is on its annotation
         Assert.Contains("session dev-session-1", text, StringComparison.Ordinal);
     }
 
