@@ -68,7 +68,7 @@ public sealed class RoadmapDaemonTests : IAsyncLifetime
 
         Assert.Contains("- [ ] Greet in French", Roadmap(), StringComparison.Ordinal);
         Assert.Contains(team.Lineage(), l => l == "planner|G-french planning failed|failure-policy.trigger-to-planner.continue");
-        Assert.Contains("warning: trigger-to-planner is set to continue", daemon.Output, StringComparison.Ordinal);
+        Assert.Contains("WRN trigger-to-planner is set to continue", daemon.Output, StringComparison.Ordinal); // logged at warning level
         Assert.Contains("array", team.StateFile("goals/G-french.json"), StringComparison.Ordinal);
         Assert.Equal("done", (await team.ShowAsync(existing)).GetProperty("task").GetProperty("status").GetString());
 
