@@ -130,6 +130,26 @@ public sealed class OutageTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, entry.GetProperty("paused_at").ValueKind);
     }
 
+    [Fact]
+    public async Task RunOnce_WhenTheReviewersRunHitsAnOutage_ItIsTriedAgainAfterTheBackoff_WithNoTrustFailureAndNoReviewTryUsed()
+    {
+        team.Configure("outages: {backoff_seconds: 0.2, backoff_cap_seconds: 0.5, jitter: 0}\n", "outages: short backoff for the test");
+        // Two outages: with the review's two tries both used up by them, the old code left the task waiting in review.
+        team.Qa("1", """echo '{"is_error":true,"result":"API Error: 503 upstream unavailable"}'; exit 1""" + "\n");
+        team.Qa("2", """echo '{"is_error":true,"result":"API Error: 503 upstream unavailable"}'; exit 1""" + "\n");
+        var id = await team.SubmitAsync("Write the answer");
+
+        await team.RunOnceAsync();
+
+        var story = await team.StoryAsync(id);
+        Assert.True((await team.ShowAsync(id)).GetProperty("task").GetProperty("status").GetString() == "done", story);
+        Assert.Equal(3, team.Requests("qa").Count);
+        using var trust = JsonDocument.Parse(team.StateFile("agents/qa-1/trust.json"));
+        Assert.Equal(0, trust.RootElement.GetProperty("failures").GetInt32());
+        var outage = team.Lineage().Where(l => l.StartsWith("clawclip-outage|", StringComparison.Ordinal)).Select(l => l.Split('|')[2]).Reverse().ToList();
+        Assert.Equal(["outage.retry", "outage.retry", "outage.recovered"], outage);
+    }
+
     private JsonElement Trust()
     {
         using var document = JsonDocument.Parse(team.StateFile("agents/dev-1/trust.json"));
