@@ -41,6 +41,9 @@ public static class LeftoverProcesses
     internal static void Record(string groupFile, int leader)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(groupFile))!);
-        File.WriteAllText(groupFile, leader.ToString(CultureInfo.InvariantCulture) + "\n");
+        // Whole or not at all (a temporary file renamed over it): a reader never sees a half-written pid and misses the group.
+        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(groupFile))!, $".{Path.GetFileName(groupFile)}.{Environment.ProcessId}.tmp");
+        File.WriteAllText(temporary, leader.ToString(CultureInfo.InvariantCulture) + "\n");
+        File.Move(temporary, groupFile, overwrite: true);
     }
 }

@@ -193,6 +193,25 @@ public sealed class QuarantineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Recover_CommitsAnOutageFileWhoseRecordWasLost_AndQuarantinesOneItCannotParse()
+    {
+        await SubmitAsync("work");
+        var state = new ClawClip.Core.Outages.OutageState([], repository.Clock.GetUtcNow(), "every agent's runs fail on the model's API");
+        File.WriteAllBytes(Layout.OutagePath, OutageFile.Serialize(state)); // as a decision whose lineage record a power cut lost
+
+        await Store.RecoverAsync(CancellationToken.None);
+
+        Assert.Empty(Store.ListQuarantined());
+        var committed = await git.OutputAsync(["show", "clawclip/state:outage.json"], CancellationToken.None);
+        Assert.Contains("every agent's runs fail on the model's API", committed, StringComparison.Ordinal);
+
+        File.WriteAllText(Layout.OutagePath, "{ not an outage");
+        await Store.RecoverAsync(CancellationToken.None);
+
+        Assert.Equal(["state/outage.json"], Store.ListQuarantined().Select(q => q.Origin));
+    }
+
+    [Fact]
     public async Task AQuarantineCutShort_IsRolledForwardAfterTheMove_AndBackBeforeIt_AndDoneOnceEitherWay()
     {
         var task = await SubmitAsync("work");

@@ -23,6 +23,9 @@ internal static class StateFileCheck
                 case ["budget.json"]:
                     BudgetFile.Deserialize(content, display);
                     return null;
+                case ["outage.json"]:
+                    OutageFile.Deserialize(content, display);
+                    return null;
                 case ["emergency-stop.json"]:
                     EmergencyStopFile.Deserialize(content, display);
                     return null;
