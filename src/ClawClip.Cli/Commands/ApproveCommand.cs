@@ -23,20 +23,15 @@ internal static class ApproveCommand
             var repository = CommonOptions.Repository(parse);
             var store = repository.OpenStore(TimeProvider.System);
             var taskId = TaskId.Parse(parse.GetRequiredValue(id));
-            var task = await store.FindAsync(taskId, cancellationToken).ConfigureAwait(false)
-                ?? throw new CliException(ExitCodes.NotFound, $"{taskId}: no such task");
+            var task = await PersonMoves.FindAsync(store, taskId, cancellationToken).ConfigureAwait(false);
             if (task.Status != TaskState.NeedsInput || task.LastTransition.Policy != PipelinePolicies.InternNeedsApproval)
             {
                 throw new CliException(ExitCodes.Conflict, $"{taskId} is {task.Status.Name()} and not waiting for a person's approval (only an intern's work QA approved does)");
             }
 
             var request = new TransitionRequest(taskId, TaskState.Merging, Actor.Human, parse.GetRequiredValue(reason), PipelinePolicies.PersonApproved) { ExpectedFrom = TaskState.NeedsInput };
-            return await store.TransitionAsync(request, cancellationToken).ConfigureAwait(false) switch
-            {
-                TransitionResult.Moved => Done(repository, taskId),
-                TransitionResult.WrongStatus wrong => throw new CliException(ExitCodes.Conflict, $"{taskId} moved meanwhile: it is {wrong.Actual.Name()} now"),
-                _ => throw new CliException(ExitCodes.NotFound, $"{taskId}: no such task"),
-            };
+            await PersonMoves.MoveAsync(store, request, cancellationToken).ConfigureAwait(false);
+            return Done(repository, taskId);
         });
         return command;
     }

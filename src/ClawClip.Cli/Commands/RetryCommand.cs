@@ -24,8 +24,7 @@ internal static class RetryCommand
             var repository = CommonOptions.Repository(parse);
             var store = repository.OpenStore(TimeProvider.System);
             var taskId = TaskId.Parse(parse.GetRequiredValue(id));
-            var task = await store.FindAsync(taskId, cancellationToken).ConfigureAwait(false)
-                ?? throw new CliException(ExitCodes.NotFound, $"{taskId}: no such task");
+            var task = await PersonMoves.FindAsync(store, taskId, cancellationToken).ConfigureAwait(false);
             if (task.Status is not (TaskState.Failed or TaskState.NeedsInput))
             {
                 throw new CliException(ExitCodes.Conflict, $"{taskId} is {task.Status.Name()}: only a failed or needs-input task can be retried");
@@ -36,12 +35,8 @@ internal static class RetryCommand
             {
                 ExpectedFrom = task.Status,
             };
-            return await store.TransitionAsync(request, cancellationToken).ConfigureAwait(false) switch
-            {
-                TransitionResult.Moved => Done(repository, taskId, task.Status),
-                TransitionResult.WrongStatus wrong => throw new CliException(ExitCodes.Conflict, $"{taskId} moved meanwhile: it is {wrong.Actual.Name()} now"),
-                _ => throw new CliException(ExitCodes.NotFound, $"{taskId}: no such task"),
-            };
+            await PersonMoves.MoveAsync(store, request, cancellationToken).ConfigureAwait(false);
+            return Done(repository, taskId, task.Status);
         });
         return command;
     }

@@ -22,8 +22,7 @@ internal static class ShowCommand
             var repository = CommonOptions.Repository(parse);
             var store = repository.OpenStore(TimeProvider.System);
             var taskId = TaskId.Parse(parse.GetRequiredValue(id));
-            var task = await store.FindAsync(taskId, cancellationToken).ConfigureAwait(false)
-                ?? throw new CliException(ExitCodes.NotFound, $"{taskId}: no such task");
+            var task = await PersonMoves.FindAsync(store, taskId, cancellationToken).ConfigureAwait(false);
             var branch = await BranchAsync(repository, taskId, cancellationToken).ConfigureAwait(false);
             var landed = task.History.LastOrDefault(e => e.To == TaskState.Done)?.Commit;
             var history = task.History.Select(e => new
