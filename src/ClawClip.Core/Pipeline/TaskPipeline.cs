@@ -197,10 +197,13 @@ public sealed class TaskPipeline
             policy = TaskBudget.CapRun(policy, task, spent.Spend, settings.Budgets.Task);
             var run = await RunDevAsync(task, dev, worktree, feedback, policy, cancellationToken).ConfigureAwait(false);
             spent.Add(run.Result);
+
+            // Every run tells the outage keeper how the API answered: an outage is recorded, any answer ends one.
+            var outage = await outages.AfterRunAsync(dev.Name, task.Id, run.Result, cancellationToken).ConfigureAwait(false);
             if (!run.Result.Succeeded)
             {
-                var ended = run.Result.IsOutage
-                    ? await DevRunHitOutageAsync(task, dev, run, spent, cancellationToken).ConfigureAwait(false)
+                var ended = outage is not null
+                    ? await DevRunHitOutageAsync(task, dev, run, outage, spent, cancellationToken).ConfigureAwait(false)
                     : await DevRunFailedAsync(task, dev, run, spent, cancellationToken).ConfigureAwait(false);
                 if (ended is null)
                 {
@@ -210,8 +213,6 @@ public sealed class TaskPipeline
 
                 return (ended, null);
             }
-
-            await outages.AfterRunAsync(dev.Name, task.Id, run.Result, cancellationToken).ConfigureAwait(false);
 
             if (run.Diff.Files.Count == 0)
             {
@@ -327,7 +328,6 @@ public sealed class TaskPipeline
 
     private async Task<TaskRecord> DevRunFailedAsync(TaskRecord task, TeamMember dev, DevRun run, RunSpend spent, CancellationToken cancellationToken)
     {
-        await outages.AfterRunAsync(dev.Name, task.Id, run.Result, cancellationToken).ConfigureAwait(false); // it got an answer: no outage
         var why = PipelineText.FirstLine(run.Result.Failure ?? "the run failed");
         observer.Warned(task.Id, $"{dev.Name}'s run failed: {why}");
 
@@ -354,9 +354,8 @@ public sealed class TaskPipeline
     /// would outlast the task's lease, the task goes back to the backlog instead, and its next claim starts no new
     /// attempt.
     /// </summary>
-    private async Task<TaskRecord?> DevRunHitOutageAsync(TaskRecord task, TeamMember dev, DevRun run, RunSpend spent, CancellationToken cancellationToken)
+    private async Task<TaskRecord?> DevRunHitOutageAsync(TaskRecord task, TeamMember dev, DevRun run, AgentOutage outage, RunSpend spent, CancellationToken cancellationToken)
     {
-        var outage = (await outages.AfterRunAsync(dev.Name, task.Id, run.Result, cancellationToken).ConfigureAwait(false))!;
         var why = PipelineText.FirstLine(run.Result.Failure ?? "the model's API failed");
         if (task.Lease is { } lease && outage.RetryAt >= lease.ExpiresAt)
         {
