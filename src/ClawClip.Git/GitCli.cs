@@ -4,7 +4,10 @@ namespace ClawClip.Git;
 
 /// <summary>
 /// git through its command line, in one repository, with an environment of its own: the person's
-/// <c>GIT_DIR</c>, <c>GIT_INDEX_FILE</c> or editor never leak in, and git never waits for a terminal.
+/// <c>GIT_DIR</c>, <c>GIT_INDEX_FILE</c> or editor never leak in, and git never waits for a terminal. It never runs
+/// a hook or an fsmonitor, whatever the repository's config says (<see cref="NoHooks"/>): a hook planted in
+/// <c>.git/hooks</c> or a <c>core.hooksPath</c>/<c>core.fsmonitor</c> in <c>.git/config</c> would otherwise run as the
+/// daemon, outside every sandbox, inside claw.clip's own commits, merges and ref updates.
 /// </summary>
 public sealed class GitCli
 {
@@ -34,6 +37,12 @@ public sealed class GitCli
 
     public string RepositoryRoot { get; }
 
+    /// <summary>
+    /// Before every command: hooks looked for in a path that holds none (<c>/dev/null</c> is no folder), no fsmonitor.
+    /// Passed with <c>-c</c>, which outranks every config file and reaches the git processes git itself starts.
+    /// </summary>
+    public static IReadOnlyList<string> NoHooks { get; } = ["-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false"];
+
     /// <summary>Runs git; a non-zero exit is returned, not thrown.</summary>
     public Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments, ReadOnlyMemory<byte>? standardInput, CancellationToken cancellationToken) =>
         RunAsync(arguments, standardInput, extraEnvironment: null, cancellationToken);
@@ -51,7 +60,7 @@ public sealed class GitCli
             }
         }
 
-        var spec = ProcessSpec.Create("git", ["-C", RepositoryRoot, .. arguments]) with
+        var spec = ProcessSpec.Create("git", [.. NoHooks, "-C", RepositoryRoot, .. arguments]) with
         {
             Environment = env,
             StandardInput = standardInput,

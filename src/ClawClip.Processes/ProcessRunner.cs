@@ -1,6 +1,7 @@
 using System.Collections;
 using System.ComponentModel;
 using System.Diagnostics;
+using ClawClip.Processes.Sandboxing;
 
 namespace ClawClip.Processes;
 
@@ -26,9 +27,17 @@ public sealed class ProcessRunner : IProcessRunner
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _outputDrainGrace;
     private readonly GroupLauncher? _launcher;
+    private readonly ISandbox? _sandbox;
 
+    /// <summary>A runner that confines specs asking for it in this machine's sandbox (<see cref="Sandboxes.ForThisMachine"/>).</summary>
     public ProcessRunner()
         : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>A runner that confines specs asking for it in <paramref name="sandbox"/> (<see cref="Unconfined"/> for <c>sandbox: off</c>).</summary>
+    public ProcessRunner(ISandbox sandbox)
+        : this(TimeProvider.System, DefaultOutputDrainGrace, ProcessGroup.Launcher, sandbox)
     {
     }
 
@@ -43,13 +52,17 @@ public sealed class ProcessRunner : IProcessRunner
     }
 
     /// <summary>A runner that starts children through <paramref name="launcher"/> (null: in the runner's own group).</summary>
-    internal ProcessRunner(TimeProvider timeProvider, TimeSpan outputDrainGrace, GroupLauncher? launcher)
+    internal ProcessRunner(TimeProvider timeProvider, TimeSpan outputDrainGrace, GroupLauncher? launcher, ISandbox? sandbox = null)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         _timeProvider = timeProvider;
         _outputDrainGrace = outputDrainGrace;
         _launcher = launcher;
+        _sandbox = sandbox;
     }
+
+    /// <summary>The sandbox confined specs run in.</summary>
+    public ISandbox Sandbox => _sandbox ?? Sandboxes.ForThisMachine();
 
     /// <summary>Whether children get their own process group here, so orphaned grandchildren die with them too.</summary>
     public static bool KillsOrphanedDescendants => ProcessGroup.IsSupported;
@@ -62,9 +75,23 @@ public sealed class ProcessRunner : IProcessRunner
 
         var environment = ChildEnvironment(spec);
         var program = ProgramResolver.Resolve(spec, environment);
+        var confined = spec.Confinement is not null;
+        if (spec.Confinement is { } boundary)
+        {
+            var wrapped = Sandbox.Wrap(spec with { Environment = environment, InheritEnvironment = false }, program, boundary);
+            environment = ChildEnvironment(wrapped);
+            program = wrapped.FileName;
+            spec = wrapped with { Confinement = null, GroupFile = spec.GroupFile };
+        }
+
         var launcher = _launcher;
         var started = _timeProvider.GetTimestamp();
-        using var process = Start(spec, CreateStartInfo(spec, program, launcher, environment));
+
+        // A sandbox dies with the thread that started it (bwrap --die-with-parent is PR_SET_PDEATHSIG, which follows
+        // the parent thread, not the process): it is started from a thread that lives as long as the runner's process.
+        using var process = confined
+            ? await ProcessStarter.StartAsync(() => Start(spec, CreateStartInfo(spec, program, launcher, environment)), cancellationToken).ConfigureAwait(false)
+            : Start(spec, CreateStartInfo(spec, program, launcher, environment));
         if (spec.GroupFile is { } groupFile && launcher is not null)
         {
             LeftoverProcesses.Record(groupFile, process.Id);

@@ -98,6 +98,12 @@ public sealed record ProcessSpec
     /// </summary>
     public string? GroupFile { get; init; }
 
+    /// <summary>
+    /// Null: the process runs as it is (claw.clip's own git in its own repository). Set: it runs inside the runner's
+    /// sandbox, seeing only what this allows (agents, checks, the gate, git in an agent's clone).
+    /// </summary>
+    public Sandboxing.Confinement? Confinement { get; init; }
+
     /// <summary>After this long the whole process tree is killed and the result says <see cref="ProcessResult.TimedOut"/>. Null: no limit.</summary>
     public TimeSpan? Timeout
     {
