@@ -32,6 +32,12 @@ public sealed record AgentRunRequest(
     /// </summary>
     public string? ProcessGroupFile { get; init; }
 
+    /// <summary>
+    /// What the run may read outside its working directory and must not change (a clone's borrowed object store): the
+    /// sandbox binds these read-only. Everything else outside the working directory and the agent's home is not there.
+    /// </summary>
+    public IReadOnlyList<string> ReadOnlyPaths { get; init; } = [];
+
     /// <summary>A JSON Schema the answer must follow (QA verdicts, planner output), if any.</summary>
     public string? JsonSchema { get; init; }
 }
