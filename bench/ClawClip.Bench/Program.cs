@@ -1,7 +1,7 @@
 using System.Globalization;
 using ClawClip.Bench;
 
-// dotnet run -c Release --project bench/ClawClip.Bench -- [claims|status|lineage|pipeline|all|daemon] [--tasks N]
+// dotnet run -c Release --project bench/ClawClip.Bench -- [claims|status|lineage|pipeline|sandbox|all|daemon] [--tasks N]
 var command = args.Length > 0 ? args[0] : "all";
 if (command == "worker")
 {
@@ -39,6 +39,13 @@ if (command is "pipeline" or "all")
 {
     var figures = await PipelineBench.RunAsync(Option("--pipeline-tasks", 20));
     Console.WriteLine($"pipeline {figures.Tasks} tasks through dev → checks → QA → merge: {figures.Total.TotalSeconds:0.00} s in all, {figures.AgentsAndChecks.TotalSeconds:0.00} s of it in the scripted agents and the checks → overhead {figures.OverheadPerTask.TotalMilliseconds:0} ms per task ({figures.Git.TotalSeconds:0.00} s in {figures.GitProcesses} git processes)");
+}
+
+if (command is "sandbox" or "all")
+{
+    var runs = Option("--runs", 200);
+    var (plain, confined) = await SandboxBench.RunAsync(runs);
+    Console.WriteLine($"sandbox /bin/true, median of {runs}: {plain:0.0} ms plain, {confined:0.0} ms in the sandbox ({ClawClip.Processes.Sandboxing.Sandboxes.ForThisMachine().Name}) → start-up {confined - plain:0.0} ms per run");
 }
 
 if (command is "daemon")
