@@ -17,7 +17,7 @@ internal static class SandboxBench
         {
             var runner = new ProcessRunner(Sandboxes.ForThisMachine());
             var plain = ProcessSpec.Create("/bin/true") with { WorkingDirectory = folder };
-            var confined = plain with { Confinement = new Confinement { Writable = [folder, folder] } };
+            var confined = plain with { Confinement = Confinement.To(folder) };
             var plainTimes = new List<double>();
             var confinedTimes = new List<double>();
             for (var i = 0; i < runs; i++)
