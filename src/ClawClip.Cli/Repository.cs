@@ -13,6 +13,7 @@ internal sealed class Repository
         Git = new GitCli(root, new ProcessRunner());
         Branch = new GitLineageBranch(Git);
         Layout = new StateLayout(root);
+        Workspace = Workspace.For(root);
     }
 
     public string Root { get; }
@@ -22,6 +23,9 @@ internal sealed class Repository
     public GitLineageBranch Branch { get; }
 
     public StateLayout Layout { get; }
+
+    /// <summary>This repository's data outside the checkout: task clones, agents' and checks' homes.</summary>
+    public Workspace Workspace { get; }
 
     /// <summary>The git repository containing <paramref name="start"/> (or the current folder).</summary>
     public static Repository Find(string? start)
