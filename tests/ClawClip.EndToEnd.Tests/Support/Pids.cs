@@ -11,6 +11,11 @@ public static class Pids
     /// </summary>
     public static bool IsAlive(int pid)
     {
+        if (pid <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pid), pid, "not a process id");
+        }
+
         var stat = $"/proc/{pid}/stat";
         if (File.Exists(stat))
         {
@@ -34,5 +39,41 @@ public static class Pids
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// The live processes whose command line holds <paramref name="marker"/>, as this machine numbers them. A step
+    /// inside the sandbox has a PID namespace of its own, so the <c>$$</c> it could write down means nothing out here;
+    /// it runs <c>exec -a &lt;marker&gt; sleep 600</c> instead, and the test looks the marker up.
+    /// </summary>
+    public static IReadOnlyList<int> Named(string marker)
+    {
+        var found = new List<int>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var commandLine = File.ReadAllText(Path.Combine(folder, "cmdline")).Replace('\0', ' ');
+                if (commandLine.Contains(marker, StringComparison.Ordinal) && IsAlive(pid))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // gone while we looked
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // not ours to read
+            }
+        }
+
+        return found;
     }
 }
