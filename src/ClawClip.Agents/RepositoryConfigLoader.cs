@@ -8,7 +8,7 @@ namespace ClawClip.Agents;
 /// <c>failure_policy:</c> (continue or halt per handoff), <c>dispatch:</c> (<c>max_parallel</c>, the agents
 /// at work at once), <c>budgets:</c> (limits in USD and tokens, see <see cref="BudgetsReader"/>) and
 /// <c>notifications:</c> (the webhook's variable, the daily summary's time) and <c>outages:</c> (the backoff after a
-/// model API outage, see <see cref="OutagesReader"/>). A missing file, and every key left
+/// model API outage, see <see cref="OutagesReader"/>) and <c>protected_paths:</c> (see <see cref="ProtectedPathsReader"/>). A missing file, and every key left
 /// out, takes the
 /// defaults. Every problem is a <see cref="RepositoryConfigException"/> naming the file, the line and the fix.
 /// </summary>
@@ -26,7 +26,7 @@ public static class RepositoryConfigLoader
 
     private const string NotificationsExample = "notifications: {webhook_url_env: CLAWCLIP_WEBHOOK_URL, daily_summary_at: \"18:00\"}";
 
-    private static readonly string[] Keys = ["checks", "failure_policy", "dispatch", "budgets", "notifications", "outages"];
+    private static readonly string[] Keys = ["checks", "failure_policy", "dispatch", "budgets", "notifications", "outages", "protected_paths"];
 
     private static readonly string[] DispatchKeys = ["max_parallel"];
 
@@ -51,7 +51,7 @@ public static class RepositoryConfigLoader
 
         var source = new YamlSource(path, (file, line, problem) => new RepositoryConfigException(file, line, problem));
         var text = YamlDocument.ReadText(source, MaxFileBytes,
-            $"{FileName} may hold; it holds only checks, failure_policy, dispatch, budgets, notifications and outages, so check that this is the right file");
+            $"{FileName} may hold; it holds only checks, failure_policy, dispatch, budgets, notifications, outages and protected_paths, so check that this is the right file");
         var root = YamlDocument.RootMapping(source, text,
             $"{FileName} holds one mapping, so remove the '---' and what follows",
             "checks: …, failure_policy: …");
@@ -62,7 +62,7 @@ public static class RepositoryConfigLoader
 
         var config = new YamlMapping(source, root, "", Keys);
         var (build, test) = Checks(config);
-        return new RepositoryConfig(Policy(config), build, test) { MaxParallel = MaxParallel(config), Budgets = BudgetsReader.Read(config), Notifications = Notifications(config), Outages = OutagesReader.Read(config) };
+        return new RepositoryConfig(Policy(config), build, test) { MaxParallel = MaxParallel(config), Budgets = BudgetsReader.Read(config), Notifications = Notifications(config), Outages = OutagesReader.Read(config), ProtectedPaths = ProtectedPathsReader.Read(config) };
     }
 
     private static (IReadOnlyList<string>? Build, IReadOnlyList<string>? Test) Checks(YamlMapping config)

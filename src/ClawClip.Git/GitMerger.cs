@@ -1,6 +1,7 @@
 using ClawClip.Core.Agents;
 using ClawClip.Core.Merging;
 using ClawClip.Core.Pipeline;
+using ClawClip.Core.Protection;
 using ClawClip.Core.Tasks;
 using ClawClip.Processes;
 
@@ -10,7 +11,9 @@ namespace ClawClip.Git;
 /// Lands task branches with git: the rebase and the gate run in a private worktree
 /// (<c>.git/clawclip/merge</c>), so the person's checkout is never used for the work. The target then moves
 /// by compare-and-swap (<c>update-ref NEW OLD</c>), or, when the person has it checked out, by
-/// <c>merge --ff-only</c> there, which refuses rather than overwrite their local changes.
+/// <c>merge --ff-only</c> there, which refuses rather than overwrite their local changes. Before the gate runs, the
+/// rebased commits themselves are read (<see cref="LandingInspection"/>): unsafe links and hooks are refused, and work
+/// touching protected paths waits for a person unless one approved it.
 /// </summary>
 public sealed class GitMerger : IMerger
 {
@@ -34,7 +37,7 @@ public sealed class GitMerger : IMerger
     }
 
     /// <inheritdoc />
-    public async Task<MergeOutcome> MergeAsync(TaskId task, string target, IReadOnlyList<IReadOnlyList<string>> gate, TimeSpan gateTimeout, CancellationToken cancellationToken)
+    public async Task<MergeOutcome> MergeAsync(TaskId task, string target, IReadOnlyList<IReadOnlyList<string>> gate, TimeSpan gateTimeout, LandingRules rules, CancellationToken cancellationToken)
     {
         var targetRef = "refs/heads/" + target;
         var branchRef = "refs/heads/" + GitWorktrees.BranchOf(task);
@@ -68,6 +71,18 @@ public sealed class GitMerger : IMerger
                     return new MergeOutcome.NothingToLand(oldTarget);
                 case not 1:
                     throw new GitCommandException(["diff", "--quiet", oldTarget, rebased], sameTree.ExitCode, sameTree.StandardError);
+            }
+
+            // What lands is exactly oldTarget..rebased: those commits are read, not the workspace the gate will build in.
+            var (touched, refusal) = await new LandingInspection(git).InspectAsync(oldTarget, rebased, cancellationToken).ConfigureAwait(false);
+            if (refusal is not null)
+            {
+                return new MergeOutcome.Refused(refusal);
+            }
+
+            if (!rules.PersonApproved && rules.Protected.Touched(touched) is { Count: > 0 } protectedPaths)
+            {
+                return new MergeOutcome.NeedsApproval(protectedPaths);
             }
 
             var check = await new CommandChecks(runner, gate, gateEnvironment, gateTimeout).RunAsync(workspace, leftovers.RecordGateFor(task), cancellationToken).ConfigureAwait(false);

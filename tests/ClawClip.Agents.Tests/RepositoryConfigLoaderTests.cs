@@ -145,9 +145,9 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("failure-policy:\n  dev-to-qa: halt\n", 1, "unknown key 'failure-policy'; did you mean 'failure_policy'? (known keys: checks, failure_policy, dispatch, budgets, notifications, outages)")]
+    [InlineData("failure-policy:\n  dev-to-qa: halt\n", 1, "unknown key 'failure-policy'; did you mean 'failure_policy'? (known keys: checks, failure_policy, dispatch, budgets, notifications, outages, protected_paths)")]
     [InlineData("checks:\n  build: [make]\n  tests: [make, check]\n", 3, "unknown key 'tests' in 'checks'; did you mean 'test'? (known keys: build, test)")]
-    [InlineData("gates: {}\n", 1, "unknown key 'gates' (known keys: checks, failure_policy, dispatch, budgets, notifications, outages)")]
+    [InlineData("gates: {}\n", 1, "unknown key 'gates' (known keys: checks, failure_policy, dispatch, budgets, notifications, outages, protected_paths)")]
     public void Load_AnUnknownKey_SuggestsTheClosestKnownOne(string yaml, int line, string fix)
     {
         AssertAt(Fails(yaml), line, fix);

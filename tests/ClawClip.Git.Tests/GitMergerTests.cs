@@ -1,4 +1,5 @@
 using ClawClip.Core.Merging;
+using ClawClip.Core.Protection;
 using ClawClip.Core.Tasks;
 using ClawClip.Git.Tests.Support;
 using ClawClip.Processes;
@@ -8,6 +9,7 @@ namespace ClawClip.Git.Tests;
 public sealed class GitMergerTests : IAsyncLifetime, IDisposable
 {
     private static readonly TaskId Task1 = TaskId.Parse("T-0001");
+    private static readonly LandingRules Unprotected = new(ProtectedPaths.Default, PersonApproved: false);
     private static readonly IReadOnlyList<string> BothFilesThere = ["/bin/sh", "-c", "test -f main.txt && test -f task.txt"];
     private readonly TempRepository repository = new();
     private readonly string root;
@@ -38,7 +40,7 @@ public sealed class GitMergerTests : IAsyncLifetime, IDisposable
     {
         await Git("checkout", "-q", "--detach"); // the person is not on main: main moves by compare-and-swap
 
-        var outcome = await merger.MergeAsync(Task1, "main", [BothFilesThere], TimeSpan.FromSeconds(30), CancellationToken.None);
+        var outcome = await merger.MergeAsync(Task1, "main", [BothFilesThere], TimeSpan.FromSeconds(30), Unprotected, CancellationToken.None);
 
         var merged = Assert.IsType<MergeOutcome.Merged>(outcome);
         Assert.Equal(merged.Commit, (await Git("rev-parse", "main")).Trim());
@@ -51,7 +53,7 @@ public sealed class GitMergerTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Merge_WhenThePersonHasMainCheckedOut_FastForwardsTheirCheckoutToo()
     {
-        var outcome = await merger.MergeAsync(Task1, "main", [BothFilesThere], TimeSpan.FromSeconds(30), CancellationToken.None);
+        var outcome = await merger.MergeAsync(Task1, "main", [BothFilesThere], TimeSpan.FromSeconds(30), Unprotected, CancellationToken.None);
 
         Assert.IsType<MergeOutcome.Merged>(outcome);
         Assert.True(File.Exists(Path.Combine(root, "task.txt")));
@@ -64,7 +66,7 @@ public sealed class GitMergerTests : IAsyncLifetime, IDisposable
         var before = (await Git("rev-parse", "main")).Trim();
         await File.WriteAllTextAsync(Path.Combine(root, "task.txt"), "the person's own file\n");
 
-        var outcome = await merger.MergeAsync(Task1, "main", [BothFilesThere], TimeSpan.FromSeconds(30), CancellationToken.None);
+        var outcome = await merger.MergeAsync(Task1, "main", [BothFilesThere], TimeSpan.FromSeconds(30), Unprotected, CancellationToken.None);
 
         Assert.IsType<MergeOutcome.TargetBusy>(outcome);
         Assert.Equal(before, (await Git("rev-parse", "main")).Trim());
@@ -76,7 +78,7 @@ public sealed class GitMergerTests : IAsyncLifetime, IDisposable
     {
         var before = (await Git("rev-parse", "main")).Trim();
 
-        var outcome = await merger.MergeAsync(Task1, "main", [BothFilesThere, ["/bin/sh", "-c", "echo 3 tests failed >&2; exit 3"]], TimeSpan.FromSeconds(30), CancellationToken.None);
+        var outcome = await merger.MergeAsync(Task1, "main", [BothFilesThere, ["/bin/sh", "-c", "echo 3 tests failed >&2; exit 3"]], TimeSpan.FromSeconds(30), Unprotected, CancellationToken.None);
 
         var failed = Assert.IsType<MergeOutcome.GateFailed>(outcome);
         Assert.Equal(3, failed.ExitCode);
@@ -89,7 +91,7 @@ public sealed class GitMergerTests : IAsyncLifetime, IDisposable
     {
         var before = (await Git("rev-parse", "main")).Trim();
 
-        var outcome = await merger.MergeAsync(Task1, "main", [["/bin/sh", "-c", "sleep 300"]], TimeSpan.FromSeconds(1), CancellationToken.None);
+        var outcome = await merger.MergeAsync(Task1, "main", [["/bin/sh", "-c", "sleep 300"]], TimeSpan.FromSeconds(1), Unprotected, CancellationToken.None);
 
         Assert.Contains("timed out", Assert.IsType<MergeOutcome.GateFailed>(outcome).Output, StringComparison.Ordinal);
         Assert.Equal(before, (await Git("rev-parse", "main")).Trim());
@@ -103,7 +105,7 @@ public sealed class GitMergerTests : IAsyncLifetime, IDisposable
         await new GitWorktrees(git).RemoveAsync(TaskId.Parse("T-0002"), CancellationToken.None);
         var (main, branch) = ((await Git("rev-parse", "main")).Trim(), (await Git("rev-parse", "task/T-0002")).Trim());
 
-        var outcome = await merger.MergeAsync(TaskId.Parse("T-0002"), "main", [BothFilesThere], TimeSpan.FromSeconds(30), CancellationToken.None);
+        var outcome = await merger.MergeAsync(TaskId.Parse("T-0002"), "main", [BothFilesThere], TimeSpan.FromSeconds(30), Unprotected, CancellationToken.None);
 
         Assert.Equal(["main.txt"], Assert.IsType<MergeOutcome.Conflict>(outcome).Files);
         Assert.Equal(main, (await Git("rev-parse", "main")).Trim());
@@ -120,7 +122,7 @@ public sealed class GitMergerTests : IAsyncLifetime, IDisposable
         await Git("checkout", "-q", "--detach");
         var before = (await Git("rev-parse", "main")).Trim();
 
-        var outcome = await merger.MergeAsync(nothing, "main", [BothFilesThere], TimeSpan.FromSeconds(30), CancellationToken.None);
+        var outcome = await merger.MergeAsync(nothing, "main", [BothFilesThere], TimeSpan.FromSeconds(30), Unprotected, CancellationToken.None);
 
         Assert.Equal(new MergeOutcome.NothingToLand(before), outcome);
         Assert.Equal(before, (await Git("rev-parse", "main")).Trim());
@@ -134,7 +136,7 @@ public sealed class GitMergerTests : IAsyncLifetime, IDisposable
         await Git("checkout", "-q", "--detach");
         var before = (await Git("rev-parse", "main")).Trim();
 
-        var outcome = await merger.MergeAsync(Task1, "main", [], TimeSpan.FromSeconds(30), CancellationToken.None);
+        var outcome = await merger.MergeAsync(Task1, "main", [], TimeSpan.FromSeconds(30), Unprotected, CancellationToken.None);
 
         Assert.IsType<MergeOutcome.NothingToLand>(outcome);
         Assert.Equal(before, (await Git("rev-parse", "main")).Trim());

@@ -22,6 +22,18 @@ public abstract record MergeOutcome
     /// </summary>
     public sealed record NothingToLand(string Target) : MergeOutcome;
 
+    /// <summary>
+    /// The work touches protected paths (<see cref="Protection.ProtectedPaths"/>) and no person has approved it yet: it
+    /// waits for <c>clawclip approve</c>, and the target stays where it is.
+    /// </summary>
+    public sealed record NeedsApproval(IReadOnlyList<string> Paths) : MergeOutcome;
+
+    /// <summary>
+    /// The gate refused the commits themselves (<see cref="Protection.LandingGuard"/>): a symlink out of the tree or into
+    /// <c>.git</c>, an executable or a link in a hook folder. Nothing lands, whoever approved it.
+    /// </summary>
+    public sealed record Refused(Protection.LandingRefusal Refusal) : MergeOutcome;
+
     /// <summary>The target moved meanwhile, or its checkout has local changes: nothing done, try again.</summary>
     public sealed record TargetBusy(string Reason) : MergeOutcome;
 }

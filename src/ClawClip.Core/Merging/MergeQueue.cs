@@ -1,5 +1,6 @@
 using ClawClip.Core.Agents;
 using ClawClip.Core.Pipeline;
+using ClawClip.Core.Protection;
 using ClawClip.Core.State;
 using ClawClip.Core.Tasks;
 
@@ -9,7 +10,9 @@ namespace ClawClip.Core.Merging;
 /// Lands approved tasks, one at a time and oldest approval first: each is rebased on the target and
 /// gated (<see cref="IMerger"/>); it goes to done if it lands (its commit in the event and the lineage's
 /// <c>Commit</c> trailer), back to its dev with the output if it conflicts, fails the gate or adds nothing to the
-/// target, and stays queued if the target was busy. Every outcome is a transition with its rule, so the lineage
+/// target, to a person (needs-input, <see cref="ProtectionPolicies.ProtectedPath"/>) if it touches protected paths no
+/// person approved, to failed if the gate refused its commits (a symlink out of the tree, a hook), and stays queued if
+/// the target was busy. Every outcome is a transition with its rule, so the lineage
 /// says why a task did or did not land; each moved task is then settled (<see cref="TaskSettlement"/>) here, so
 /// <c>clawclip merge</c> and the work pass land alike.
 /// </summary>
@@ -62,7 +65,8 @@ public sealed class MergeQueue
         var results = new List<(TaskId, MergeOutcome)>();
         foreach (var task in waiting)
         {
-            var outcome = await merger.MergeAsync(task.Id, settings.Target, settings.Gate, settings.GateTimeout, cancellationToken).ConfigureAwait(false);
+            var rules = new LandingRules(settings.ProtectedPaths, ProtectedPathApproval.Approved(task));
+            var outcome = await merger.MergeAsync(task.Id, settings.Target, settings.Gate, settings.GateTimeout, rules, cancellationToken).ConfigureAwait(false);
             results.Add((task.Id, outcome));
             var tier = task.LastClaim()?.Tier ?? Tier.Intern;
             var request = outcome switch
@@ -71,6 +75,8 @@ public sealed class MergeQueue
                 MergeOutcome.Conflict conflict => Move(task, TaskState.Running, $"back to the dev: rebasing on {settings.Target} conflicts in {string.Join(", ", conflict.Files)}.\n{conflict.Output}", MergePolicies.Conflict, null) with { LeaseLength = tier.LeaseLength() },
                 MergeOutcome.GateFailed failed => Move(task, TaskState.Running, $"back to the dev: `{failed.Command}` exited {failed.ExitCode} on the rebased work.\n{failed.Output}", MergePolicies.GateFailed, null) with { LeaseLength = tier.LeaseLength() },
                 MergeOutcome.NothingToLand nothing => Move(task, TaskState.Running, $"back to the dev: rebased on {settings.Target} ({Short(nothing.Target)}), task/{task.Id} adds nothing to it, so there is nothing to land. Make the change the task asks for and commit it.", MergePolicies.NothingToLand, null) with { LeaseLength = tier.LeaseLength() },
+                MergeOutcome.NeedsApproval approval => Move(task, TaskState.NeedsInput, $"waits for a person: it changes {string.Join(", ", approval.Paths)}, which {(approval.Paths.Count == 1 ? "is" : "are")} protected; a change there lands only after a person approves it, at every tier: clawclip approve {task.Id}.", ProtectionPolicies.ProtectedPath, null) with { Data = $"task/{task.Id}; protected: {string.Join(", ", approval.Paths)}" },
+                MergeOutcome.Refused refused => Move(task, TaskState.Failed, $"refused by the merge gate: {refused.Refusal}. Nothing of task/{task.Id} lands; a person may look at the branch and retry.", ProtectionPolicies.Refused, null) with { Data = $"task/{task.Id}; refused: {refused.Refusal.Path}" },
                 _ => null, // the target was busy: it stays queued for the next run
             };
             if (request is not null && await store.TransitionAsync(request, cancellationToken).ConfigureAwait(false) is TransitionResult.Moved moved)

@@ -1,5 +1,6 @@
 using ClawClip.Core.Budgets;
 using ClawClip.Core.Outages;
+using ClawClip.Core.Protection;
 
 namespace ClawClip.Core.Policies;
 
@@ -38,6 +39,9 @@ public sealed record RepositoryConfig(
 
     /// <summary>The backoff after a model API outage, and after how many failures in a row an agent is paused (<c>outages:</c>).</summary>
     public OutageSettings Outages { get; init; } = OutageSettings.Default;
+
+    /// <summary>The paths whose change lands only after a person approves it: the built-in ones and <c>protected_paths:</c>.</summary>
+    public ProtectedPaths ProtectedPaths { get; init; } = ProtectedPaths.Default;
 
     /// <summary>The webhook and the daily summary.</summary>
     public NotificationSettings Notifications { get; init; } = NotificationSettings.Default;

@@ -19,10 +19,10 @@ public static class TaskTransitions
             // QA approves (merging, or needs-input while an intern's work waits for a person) or asks
             // for a revision (running again, same dev).
             [TaskState.Review] = Set(TaskState.Merging, TaskState.NeedsInput, TaskState.Running, TaskState.Backlog, TaskState.Failed, TaskState.Canceled),
-            // A conflict or a failed gate goes back to the dev.
-            [TaskState.Merging] = Set(TaskState.Done, TaskState.Running, TaskState.Backlog, TaskState.Failed, TaskState.Canceled),
+            // A conflict or a failed gate goes back to the dev; work touching protected paths waits for a person.
+            [TaskState.Merging] = Set(TaskState.Done, TaskState.Running, TaskState.NeedsInput, TaskState.Backlog, TaskState.Failed, TaskState.Canceled),
             // A person answers the question: back to the backlog, or the work resumes; or a person
-            // approves work QA approved (clawclip approve), and it goes to the merge queue.
+            // approves work QA approved or that touches protected paths (clawclip approve), and it goes to the merge queue.
             [TaskState.NeedsInput] = Set(TaskState.Backlog, TaskState.Running, TaskState.Merging, TaskState.Canceled, TaskState.Failed),
             // A person may requeue a failed task; done and canceled are final.
             [TaskState.Failed] = Set(TaskState.Backlog),

@@ -30,6 +30,7 @@ public sealed class TaskTransitionsTests
 
         (TaskState.Merging, TaskState.Done),
         (TaskState.Merging, TaskState.Running),
+        (TaskState.Merging, TaskState.NeedsInput), // work touching protected paths waits for a person
         (TaskState.Merging, TaskState.Backlog),
         (TaskState.Merging, TaskState.Failed),
         (TaskState.Merging, TaskState.Canceled),
