@@ -5,7 +5,7 @@ namespace ClawClip.Core.Policies;
 
 /// <summary>
 /// What a repository says about itself in <c>clawclip.yaml</c>: its failure policy, the commands the dev→QA
-/// check and the merge gate run, how many agents may work at once, its budgets and its notifications.
+/// check and the merge gate run, how many agents may work at once, its budgets, its notifications and whether its processes run sandboxed.
 /// </summary>
 /// <param name="FailurePolicy">What each handoff does on failure.</param>
 /// <param name="BuildCommand">The build: the program, then each argument (never a shell string); null when not set.</param>
@@ -38,6 +38,13 @@ public sealed record RepositoryConfig(
 
     /// <summary>The backoff after a model API outage, and after how many failures in a row an agent is paused (<c>outages:</c>).</summary>
     public OutageSettings Outages { get; init; } = OutageSettings.Default;
+
+    /// <summary>
+    /// <c>sandbox:</c> on (true, the default): agents, checks and the merge gate run in this machine's sandbox, and
+    /// none starts where it does not work. Off (false) is a person's choice: they run unconfined, and every lineage
+    /// commit carries <c>Sandbox: off</c>.
+    /// </summary>
+    public bool Sandbox { get; init; } = true;
 
     /// <summary>The webhook and the daily summary.</summary>
     public NotificationSettings Notifications { get; init; } = NotificationSettings.Default;
