@@ -12,6 +12,8 @@ public static class AgentDefinitionLoader
     /// <summary>Agent files are short; a bigger one is a mistake (a prompt pasted inline, the wrong file).</summary>
     public const int MaxFileBytes = 64 * 1024;
 
+    private const string TooBig = "an agent file may hold; move long text such as the system prompt into its own file (system_prompt_file)";
+
     /// <summary>Reads one agent file; its name must be <c>&lt;name&gt;.yaml</c> for the <c>name</c> inside.</summary>
     public static AgentDefinition Load(string path)
     {
@@ -28,23 +30,42 @@ public static class AgentDefinitionLoader
             throw new AgentDefinitionException(agentsFolder, null, "no such folder; create it with one <name>.yaml file per agent");
         }
 
-        var files = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(agentsFolder).Order(StringComparer.Ordinal))
-        {
-            var extension = Path.GetExtension(file);
-            if (extension.Equals(".yml", StringComparison.OrdinalIgnoreCase) || (extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase) && extension != ".yaml"))
-            {
-                throw new AgentDefinitionException(file, null, $"agent files end in '.yaml'; rename it to {Path.GetFileNameWithoutExtension(file)}.yaml");
-            }
+        var files = Directory.EnumerateFiles(agentsFolder).Order(StringComparer.Ordinal).Where(IsAgentFile).ToList();
+        return Checked(files.Select(Read).ToList());
+    }
 
-            if (extension == ".yaml")
-            {
-                files.Add(file);
-            }
+    /// <summary>
+    /// Reads agent files given as bytes, as committed on a branch: each <see cref="YamlFileContent.File"/> names its
+    /// file in every message (<c>main:agents/dev-1.yaml</c>) and ends in its file name. Pick them with
+    /// <see cref="IsAgentFile"/>. Ordered by name; names must be unique, as for <see cref="LoadAll(string)"/>.
+    /// </summary>
+    public static IReadOnlyList<AgentDefinition> ReadAll(IReadOnlyList<YamlFileContent> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return Checked(files.OrderBy(f => f.File, StringComparer.Ordinal).Select(f =>
+        {
+            var source = Source(f.File);
+            return AgentFileReader.Read(source, YamlDocument.Decode(source, f.Content.Span, MaxFileBytes, TooBig));
+        }).ToList());
+    }
+
+    /// <summary>
+    /// Whether <paramref name="file"/>, in the agents folder, is an agent file: it ends in <c>.yaml</c>. One ending in
+    /// <c>.yml</c> (or <c>.YAML</c>) is refused with the rename that makes it one, rather than quietly left out.
+    /// </summary>
+    public static bool IsAgentFile(string file)
+    {
+        var extension = Path.GetExtension(file);
+        if (extension.Equals(".yml", StringComparison.OrdinalIgnoreCase) || (extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase) && extension != ".yaml"))
+        {
+            throw new AgentDefinitionException(file, null, $"agent files end in '.yaml'; rename it to {Path.GetFileNameWithoutExtension(file)}.yaml");
         }
 
-        var parsed = files.Select(Read).ToList();
+        return extension == ".yaml";
+    }
 
+    private static List<AgentDefinition> Checked(List<ParsedAgent> parsed)
+    {
         // Names are compared before file names: "dev-1 is already in dev-1.yaml" says more than "rename dev-2.yaml".
         var seen = new Dictionary<AgentId, ParsedAgent>();
         foreach (var agent in parsed)
@@ -73,11 +94,11 @@ public static class AgentDefinitionLoader
             throw new AgentDefinitionException(path, null, "no such file; create it, or check the path (agent files live in agents/<name>.yaml)");
         }
 
-        var source = new YamlSource(path, (file, line, problem) => new AgentDefinitionException(file, line, problem));
-        var text = YamlDocument.ReadText(source, MaxFileBytes,
-            "an agent file may hold; move long text such as the system prompt into its own file (system_prompt_file)");
-        return AgentFileReader.Read(source, text);
+        var source = Source(path);
+        return AgentFileReader.Read(source, YamlDocument.ReadText(source, MaxFileBytes, TooBig));
     }
+
+    private static YamlSource Source(string file) => new(file, (name, line, problem) => new AgentDefinitionException(name, line, problem));
 
     private static void RequireFileNameMatches(ParsedAgent agent)
     {

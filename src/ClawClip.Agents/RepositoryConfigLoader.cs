@@ -8,9 +8,10 @@ namespace ClawClip.Agents;
 /// <c>failure_policy:</c> (continue or halt per handoff), <c>dispatch:</c> (<c>max_parallel</c>, the agents
 /// at work at once), <c>budgets:</c> (limits in USD and tokens, see <see cref="BudgetsReader"/>) and
 /// <c>notifications:</c> (the webhook's variable, the daily summary's time) and <c>outages:</c> (the backoff after a
-/// model API outage, see <see cref="OutagesReader"/>) and <c>protected_paths:</c> (see <see cref="ProtectedPathsReader"/>). A missing file, and every key left
-/// out, takes the
-/// defaults. Every problem is a <see cref="RepositoryConfigException"/> naming the file, the line and the fix.
+/// model API outage, see <see cref="OutagesReader"/>) , <c>protected_paths:</c> (see <see cref="ProtectedPathsReader"/>) and <c>sandbox:</c> (on, the default, or off). A missing file,
+/// and every key left out, takes the defaults. The daemon reads it as committed on the target branch
+/// (<see cref="Read"/>); <see cref="Load"/> reads a working copy, for <c>init</c> and <c>doctor</c>.
+/// Every problem is a <see cref="RepositoryConfigException"/> naming the file, the line and the fix.
 /// </summary>
 public static class RepositoryConfigLoader
 {
@@ -24,9 +25,11 @@ public static class RepositoryConfigLoader
     private const string PolicyExample = "failure_policy: {dev-to-qa: halt}";
     private const string DispatchExample = "dispatch: {max_parallel: 2}";
 
+    private const string TooBig = $"{FileName} may hold; it holds only checks, failure_policy, dispatch, budgets, notifications, outages, protected_paths and sandbox, so check that this is the right file";
+
     private const string NotificationsExample = "notifications: {webhook_url_env: CLAWCLIP_WEBHOOK_URL, daily_summary_at: \"18:00\"}";
 
-    private static readonly string[] Keys = ["checks", "failure_policy", "dispatch", "budgets", "notifications", "outages", "protected_paths"];
+    private static readonly string[] Keys = ["checks", "failure_policy", "dispatch", "budgets", "notifications", "outages", "protected_paths", "sandbox"];
 
     private static readonly string[] DispatchKeys = ["max_parallel"];
 
@@ -49,9 +52,24 @@ public static class RepositoryConfigLoader
             return RepositoryConfig.Default;
         }
 
-        var source = new YamlSource(path, (file, line, problem) => new RepositoryConfigException(file, line, problem));
-        var text = YamlDocument.ReadText(source, MaxFileBytes,
-            $"{FileName} may hold; it holds only checks, failure_policy, dispatch, budgets, notifications, outages and protected_paths, so check that this is the right file");
+        var source = Source(path);
+        return Parse(source, YamlDocument.ReadText(source, MaxFileBytes, TooBig));
+    }
+
+    /// <summary>
+    /// Reads the file from its bytes, as committed on a branch; <paramref name="file"/> names it in every message
+    /// (<c>main:clawclip.yaml</c>). Empty content, or only comments, is every setting's default.
+    /// </summary>
+    public static RepositoryConfig Read(string file, ReadOnlySpan<byte> content)
+    {
+        var source = Source(file);
+        return Parse(source, YamlDocument.Decode(source, content, MaxFileBytes, TooBig));
+    }
+
+    private static YamlSource Source(string file) => new(file, (name, line, problem) => new RepositoryConfigException(name, line, problem));
+
+    private static RepositoryConfig Parse(YamlSource source, string text)
+    {
         var root = YamlDocument.RootMapping(source, text,
             $"{FileName} holds one mapping, so remove the '---' and what follows",
             "checks: …, failure_policy: …");
@@ -62,7 +80,23 @@ public static class RepositoryConfigLoader
 
         var config = new YamlMapping(source, root, "", Keys);
         var (build, test) = Checks(config);
-        return new RepositoryConfig(Policy(config), build, test) { MaxParallel = MaxParallel(config), Budgets = BudgetsReader.Read(config), Notifications = Notifications(config), Outages = OutagesReader.Read(config), ProtectedPaths = ProtectedPathsReader.Read(config) };
+        return new RepositoryConfig(Policy(config), build, test) { MaxParallel = MaxParallel(config), Budgets = BudgetsReader.Read(config), Notifications = Notifications(config), Outages = OutagesReader.Read(config), ProtectedPaths = ProtectedPathsReader.Read(config), Sandbox = Sandbox(config) };
+    }
+
+    private static bool Sandbox(YamlMapping config)
+    {
+        if (config.Optional("sandbox") is not { } node)
+        {
+            return true;
+        }
+
+        var text = config.Scalar("sandbox", node, "sandbox: on");
+        return text switch
+        {
+            "on" => true,
+            "off" => false,
+            _ => throw config.Fail(node, $"'sandbox' is on (agents, checks and the merge gate run in this machine's sandbox) or off (they run unconfined, and every lineage commit says so), not '{text}'"),
+        };
     }
 
     private static (IReadOnlyList<string>? Build, IReadOnlyList<string>? Test) Checks(YamlMapping config)

@@ -34,6 +34,32 @@ internal static class YamlDocument
         }
     }
 
+    /// <summary>
+    /// The text of a file given as bytes (as committed on a branch, read with git), refused when it is bigger than
+    /// <paramref name="maxBytes"/> or not UTF-8; a UTF-8 byte order mark is dropped, as when the file is read from disk.
+    /// </summary>
+    /// <param name="source">The file, as its messages name it.</param>
+    /// <param name="content">Its bytes.</param>
+    /// <param name="maxBytes">The most the file may hold.</param>
+    /// <param name="tooBig">What follows "over the N KB" in the message.</param>
+    public static string Decode(YamlSource source, ReadOnlySpan<byte> content, int maxBytes, string tooBig)
+    {
+        if (content.Length > maxBytes)
+        {
+            throw source.Fail($"the file is {content.Length:N0} bytes, over the {maxBytes / 1024} KB {tooBig}");
+        }
+
+        try
+        {
+            ReadOnlySpan<byte> byteOrderMark = [0xEF, 0xBB, 0xBF];
+            return StrictUtf8.GetString(content.StartsWith(byteOrderMark) ? content[byteOrderMark.Length..] : content);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw source.Fail("the file is not UTF-8 text; save it as UTF-8");
+        }
+    }
+
     /// <summary>The mapping at the top of <paramref name="text"/>, or null when the file holds nothing (or only comments).</summary>
     /// <param name="source">The file, for messages.</param>
     /// <param name="text">Its text.</param>

@@ -31,4 +31,11 @@ internal static class ExitCodes
 
     /// <summary><c>doctor</c>: at least one check failed; each failure says how to fix it.</summary>
     public const int ChecksFailed = 9;
+
+    /// <summary>
+    /// <c>run</c>, <c>daemon</c>, <c>merge</c>: <c>clawclip.yaml</c> keeps the sandbox on and this machine's does not work,
+    /// so no agent, check or gate starts; the message gives the fix (install bubblewrap, allow user namespaces) or
+    /// <c>sandbox: off</c>.
+    /// </summary>
+    public const int NoSandbox = 10;
 }

@@ -10,6 +10,7 @@ using ClawClip.Core.Planning;
 using ClawClip.Core.Policies;
 using ClawClip.Git;
 using ClawClip.Processes;
+using ClawClip.Processes.Sandboxing;
 using ClawClip.Roadmap;
 using ClawClip.State;
 
@@ -17,20 +18,28 @@ namespace ClawClip.Cli;
 
 /// <summary>
 /// Wires the pipeline over one repository: the state store, git worktrees, the checks and the merge gate from
-/// <c>clawclip.yaml</c>, and the team from <c>agents/*.yaml</c>. The command line's <c>run</c> and <c>merge</c>
-/// use it; so will the daemon.
+/// <c>clawclip.yaml</c>, and the team from <c>agents/*.yaml</c>, all as committed at the tip of the target branch
+/// (<see cref="Committed"/>): a checkout anyone can edit, an agent included, changes nothing until a person commits.
+/// The processes it starts run in this machine's sandbox, or unconfined where <c>clawclip.yaml</c> says
+/// <c>sandbox: off</c>. The command line's <c>run</c> and <c>merge</c> use it, and the daemon.
 /// </summary>
 internal sealed class PipelineComposition
 {
     // What the checks and the gate see: enough to build, nothing personal.
     private static readonly string[] CheckVariables = ["PATH", "HOME", "LANG", "TMPDIR", "DOTNET_ROOT", "DOTNET_CLI_TELEMETRY_OPTOUT", "DOTNET_NOLOGO", "NUGET_PACKAGES"];
 
-    private PipelineComposition(RepositoryConfig config, IReadOnlyList<IReadOnlyList<string>> checks, IReadOnlyDictionary<string, string> checkEnvironment)
+    private PipelineComposition(GitCommittedFiles committed, RepositoryConfig config, IReadOnlyList<IReadOnlyList<string>> checks, IReadOnlyDictionary<string, string> checkEnvironment, ISandbox sandbox)
     {
+        Committed = committed;
         Config = config;
         Checks = checks;
         CheckEnvironment = checkEnvironment;
+        Sandbox = sandbox;
+        Processes = new ProcessRunner(sandbox);
     }
+
+    /// <summary>The commit the configuration was read from; the team is read from the same one (<see cref="TeamLoader"/>).</summary>
+    public GitCommittedFiles Committed { get; }
 
     public RepositoryConfig Config { get; }
 
@@ -39,15 +48,29 @@ internal sealed class PipelineComposition
 
     public IReadOnlyDictionary<string, string> CheckEnvironment { get; }
 
-    /// <summary>Reads <c>clawclip.yaml</c>; it must name at least one check, since nothing lands unchecked.</summary>
-    public static PipelineComposition Load(Repository repository)
+    /// <summary>Where confined processes run: the machine's sandbox, or <see cref="Unconfined"/> for <c>sandbox: off</c>.</summary>
+    public ISandbox Sandbox { get; }
+
+    /// <summary>The runner of every process the pipeline starts (agents, checks, the gate), over <see cref="Sandbox"/>.</summary>
+    public ProcessRunner Processes { get; }
+
+    /// <summary>
+    /// Reads <c>clawclip.yaml</c> as committed at the tip of <paramref name="target"/>; it must name at least one
+    /// check, since nothing lands unchecked. <paramref name="machineSandbox"/> is what confines processes unless the
+    /// file says <c>sandbox: off</c> (null: <see cref="Sandboxes.ForThisMachine"/>).
+    /// </summary>
+    public static async Task<PipelineComposition> LoadAsync(Repository repository, string target, ISandbox? machineSandbox, CancellationToken cancellationToken)
     {
+        var committed = await GitCommittedFiles.OpenAsync(repository.Git, target, cancellationToken).ConfigureAwait(false)
+            ?? throw new CliException(ExitCodes.NotFound, $"there is no branch '{target}' with a commit: claw.clip reads {RepositoryConfigLoader.FileName} and agents/ as committed on it, so commit them there (or pass --target)");
+        var name = committed.Name(RepositoryConfigLoader.FileName);
         RepositoryConfig config;
         try
         {
-            config = RepositoryConfigLoader.Load(Path.Combine(repository.Root, RepositoryConfigLoader.FileName));
+            var content = await committed.ReadAsync(RepositoryConfigLoader.FileName, cancellationToken).ConfigureAwait(false);
+            config = content is null ? RepositoryConfig.Default : RepositoryConfigLoader.Read(name, content);
         }
-        catch (YamlFileException e)
+        catch (Exception e) when (e is YamlFileException or CommittedFileException)
         {
             throw new CliException(ExitCodes.InvalidData, e.Message);
         }
@@ -55,20 +78,53 @@ internal sealed class PipelineComposition
         var checks = new[] { config.BuildCommand, config.TestCommand }.OfType<IReadOnlyList<string>>().ToArray();
         if (checks.Length == 0)
         {
-            throw new CliException(ExitCodes.InvalidData, $"{RepositoryConfigLoader.FileName}: no checks to gate work with; add checks: build: [...] and test: [...]");
+            throw new CliException(ExitCodes.InvalidData, File.Exists(Path.Combine(repository.Root, RepositoryConfigLoader.FileName))
+                ? $"{name}: no checks to gate work with on {target}, whatever the working copy's {RepositoryConfigLoader.FileName} says: claw.clip reads it as committed, so commit it with checks: build: [...] and test: [...]"
+                : $"{name}: no checks to gate work with; add checks: build: [...] and test: [...], and commit it");
         }
 
         var environment = CheckVariables
-            .Select(name => (name, value: Environment.GetEnvironmentVariable(name)))
+            .Select(variable => (variable, value: Environment.GetEnvironmentVariable(variable)))
             .Where(v => v.value is not null)
-            .ToDictionary(v => v.name, v => v.value!, StringComparer.Ordinal);
-        return new PipelineComposition(config, checks, environment);
+            .ToDictionary(v => v.variable, v => v.value!, StringComparer.Ordinal);
+        var sandbox = config.Sandbox ? machineSandbox ?? Sandboxes.ForThisMachine() : Unconfined.Instance;
+        return new PipelineComposition(committed, config, checks, environment, sandbox);
+    }
+
+    /// <summary>
+    /// No sandbox, no agents: with the sandbox on, refuses (<see cref="ExitCodes.NoSandbox"/>) unless a confined
+    /// process starts here, before any agent, check or gate does. The message gives the fix, or <c>sandbox: off</c>.
+    /// </summary>
+    public async Task RequireWorkingSandboxAsync(CancellationToken cancellationToken)
+    {
+        if (!Config.Sandbox)
+        {
+            return;
+        }
+
+        SandboxProbe probe;
+        try
+        {
+            probe = await Sandbox.ProbeAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProcessStartException e)
+        {
+            // The sandbox's own program would not start (bwrap removed since it was found): no sandbox either.
+            probe = new SandboxProbe(false, e.Message.TrimEnd('.'), "install bubblewrap: `apt-get install bubblewrap` (Debian, Ubuntu) or `dnf install bubblewrap` (Fedora)");
+        }
+
+        if (!probe.Works)
+        {
+            throw new CliException(ExitCodes.NoSandbox,
+                $"no sandbox, no agents: agents, checks and the merge gate run only in a sandbox, and {probe.Detail}. "
+                + $"Fix: {probe.Fix ?? "make the sandbox work here"}; or, to run them unconfined, commit `sandbox: off` in {RepositoryConfigLoader.FileName} on {Committed.Branch} (every lineage commit then says Sandbox: off)");
+        }
     }
 
     public MergeQueue MergeQueue(Repository repository, FileStateStore store, string target, TimeSpan checkTimeout)
     {
         var leftovers = Leftovers(repository);
-        return new(store, new GitMerger(repository.Git, new ProcessRunner(), CheckEnvironment, leftovers), new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout) { ProtectedPaths = Config.ProtectedPaths }, new TaskSettlement(store, new GitWorktrees(repository.Git), TrustRules.Default), leftovers);
+        return new(store, new GitMerger(repository.Git, Processes, CheckEnvironment, leftovers), new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout) { ProtectedPaths = Config.ProtectedPaths }, new TaskSettlement(store, new GitWorktrees(repository.Git), TrustRules.Default), leftovers);
     }
 
     /// <summary>Where agent runs, checks and gates record their process groups: beside the tasks' run locks.</summary>
@@ -88,7 +144,7 @@ internal sealed class PipelineComposition
 
         // A task stopped mid-step, an outage pause: each decision is committed before its alert goes out.
         IAlerts? committedAlerts = alerts is null ? null : new CommittedAlerts(store, alerts);
-        var runner = new ProcessRunner();
+        var runner = Processes;
         var pipeline = new TaskPipeline(
             store,
             store,
@@ -118,7 +174,7 @@ internal sealed class PipelineComposition
     /// <summary>The PM over this repository; a goal that fails is alerted through <paramref name="alerts"/> (none given: nobody hears it, the lineage has it).</summary>
     public RoadmapPlanner Planner(Repository repository, FileStateStore store, Team team, PipelineSettings settings, IPipelineObserver observer, IAlerts? alerts = null)
     {
-        var runner = new ProcessRunner();
+        var runner = Processes;
         return new RoadmapPlanner(
             new GitRoadmapSource(repository.Git, runner, settings.Target, (name, bytes) => RoadmapReader.Parse(name, bytes)),
             store,

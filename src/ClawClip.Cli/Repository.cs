@@ -1,3 +1,4 @@
+using ClawClip.Core.Lineage;
 using ClawClip.Git;
 using ClawClip.Processes;
 using ClawClip.State;
@@ -7,6 +8,9 @@ namespace ClawClip.Cli;
 /// <summary>The repository a command works on, and the state store over it.</summary>
 internal sealed class Repository
 {
+    // The mark of a decision made while agents, checks and the gate ran unconfined (sandbox: off in clawclip.yaml).
+    private static readonly Trailer SandboxOff = new("Sandbox", "off");
+
     private Repository(string root)
     {
         Root = root;
@@ -48,25 +52,28 @@ internal sealed class Repository
         throw new CliException(ExitCodes.NotInitialized, $"{folder} is not inside a git repository: run `git init` first, or pass --repo");
     }
 
-    /// <summary>The store, after checking that <c>clawclip init</c> has been run here.</summary>
-    public FileStateStore OpenStore(TimeProvider time, StateStoreOptions? options = null)
+    /// <summary>
+    /// The store, after checking that <c>clawclip init</c> has been run here. Not <paramref name="sandboxed"/> (a
+    /// runner under <c>sandbox: off</c>), every lineage commit it writes carries <c>Sandbox: off</c>.
+    /// </summary>
+    public FileStateStore OpenStore(TimeProvider time, StateStoreOptions? options = null, bool sandboxed = true)
     {
         if (!Directory.Exists(Layout.Root) || !File.Exists(Path.Combine(Layout.Root, "README.md")))
         {
             throw new CliException(ExitCodes.NotInitialized, $"{Root} has no claw.clip state: run `clawclip init` there first");
         }
 
-        return new FileStateStore(Layout, Branch, time, options);
+        return new FileStateStore(Layout, sandboxed ? Branch : new GitLineageBranch(Git) { CommonTrailers = [SandboxOff] }, time, options);
     }
 
     /// <summary>
     /// The store for the pipeline's runners (<c>run --once</c>, the daemon), after recovering what a crash left. They
     /// write lineage once per step (group commit, <see cref="ClawClip.Core.State.ILineageWriter"/>): each change is
-    /// durable in the journal before its commit is written.
+    /// durable in the journal before its commit is written. Not <paramref name="sandboxed"/>, each commit says <c>Sandbox: off</c>.
     /// </summary>
-    public async Task<FileStateStore> OpenStoreForRunnersAsync(CancellationToken cancellationToken)
+    public async Task<FileStateStore> OpenStoreForRunnersAsync(bool sandboxed, CancellationToken cancellationToken)
     {
-        var store = OpenStore(TimeProvider.System, new StateStoreOptions { FlushAfterEachChange = false });
+        var store = OpenStore(TimeProvider.System, new StateStoreOptions { FlushAfterEachChange = false }, sandboxed);
         await store.RecoverAsync(cancellationToken).ConfigureAwait(false);
         return store;
     }

@@ -44,6 +44,13 @@ public sealed class GitLineageBranch : ILineageBranch
 
     public string RepositoryRoot => git.RepositoryRoot;
 
+    /// <summary>
+    /// Trailers every commit written here carries after its record's own: <c>Sandbox: off</c> while a person's
+    /// <c>sandbox: off</c> lets agents run unconfined, so the log says of each decision how it was made. Records
+    /// stay as they were decided; the mark is of the writer, and so also reaches what recovery commits.
+    /// </summary>
+    public IReadOnlyList<Trailer> CommonTrailers { get; init; } = [];
+
     /// <summary>Who commits every lineage commit; the author is the agent that decided.</summary>
     public static AgentIdentity Committer => AgentIdentity.ClawClip;
 
@@ -62,7 +69,7 @@ public sealed class GitLineageBranch : ILineageBranch
             return new AppendResult.Appended(expectedTip ?? throw new ArgumentException("nothing to append to an empty branch", nameof(records)));
         }
 
-        var stream = FastImportStream(expectedTip, records);
+        var stream = FastImportStream(expectedTip, records, CommonTrailers);
         string[] importArgs = ["fast-import", "--quiet", "--done", "--force", "--date-format=raw"];
         var import = await git.RunAsync(importArgs, stream, FastImportEnvironment, cancellationToken).ConfigureAwait(false);
         if (import.ExitCode != 0)
@@ -136,7 +143,7 @@ public sealed class GitLineageBranch : ILineageBranch
         return result.ExitCode == 0 ? result.StandardOutput : null;
     }
 
-    private static byte[] FastImportStream(string? expectedTip, IReadOnlyList<LineageRecord> records)
+    private static byte[] FastImportStream(string? expectedTip, IReadOnlyList<LineageRecord> records, IReadOnlyList<Trailer> common)
     {
         var stream = new MemoryStream();
         var committer = Committer;
@@ -148,7 +155,7 @@ public sealed class GitLineageBranch : ILineageBranch
             Line(stream, $"mark :{i + 1}");
             Line(stream, $"author {Ident(record.Author)} {when}");
             Line(stream, $"committer {Ident(committer)} {when}");
-            Data(stream, record.Message());
+            Data(stream, (common.Count == 0 ? record : record with { Trailers = [.. record.Trailers, .. common] }).Message());
             if (i == 0 && expectedTip is not null)
             {
                 Line(stream, $"from {expectedTip}");

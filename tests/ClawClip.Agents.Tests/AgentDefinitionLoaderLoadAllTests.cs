@@ -94,4 +94,32 @@ public sealed class AgentDefinitionLoaderLoadAllTests : IDisposable
         Assert.Equal(["dev-1", "planner", "qa-1"], agents.Select(a => a.Name.Value));
         Assert.All(agents, a => Assert.True(File.Exists(Path.Combine(root.FullName, a.SystemPromptFile!)), $"{a.Name}: {a.SystemPromptFile} does not exist"));
     }
+
+    [Fact]
+    public void ReadAll_FilesGivenAsBytes_AreReadAsFromAFolder_AndTheirErrorsNameThemAsGiven()
+    {
+        var agents = AgentDefinitionLoader.ReadAll([Bytes("main:agents/qa-1.yaml", Agent("qa-1", "qa")), Bytes("main:agents/dev-1.yaml", Agent("dev-1"))]);
+
+        Assert.Equal(["dev-1", "qa-1"], agents.Select(a => a.Name.Value));
+        var e = Assert.Throws<AgentDefinitionException>(() => AgentDefinitionLoader.ReadAll([Bytes("main:agents/dev-2.yaml", Agent("dev-3"))]));
+        Assert.Equal("main:agents/dev-2.yaml:1: name 'dev-3' does not match the file name; rename the file to dev-3.yaml or set name: dev-2", e.Message);
+    }
+
+    [Theory]
+    [InlineData("main:agents/dev-1.yaml", true)]
+    [InlineData("main:agents/README.md", false)]
+    public void IsAgentFile_IsTrueForYamlFilesOnly(string file, bool agent)
+    {
+        Assert.Equal(agent, AgentDefinitionLoader.IsAgentFile(file));
+    }
+
+    [Fact]
+    public void IsAgentFile_AYmlFile_IsRefusedWithTheRename()
+    {
+        var e = Assert.Throws<AgentDefinitionException>(() => AgentDefinitionLoader.IsAgentFile("main:agents/dev-1.yml"));
+
+        Assert.Equal("main:agents/dev-1.yml: agent files end in '.yaml'; rename it to dev-1.yaml", e.Message);
+    }
+
+    private static YamlFileContent Bytes(string file, string text) => new(file, System.Text.Encoding.UTF8.GetBytes(text));
 }

@@ -145,9 +145,9 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("failure-policy:\n  dev-to-qa: halt\n", 1, "unknown key 'failure-policy'; did you mean 'failure_policy'? (known keys: checks, failure_policy, dispatch, budgets, notifications, outages, protected_paths)")]
+    [InlineData("failure-policy:\n  dev-to-qa: halt\n", 1, "unknown key 'failure-policy'; did you mean 'failure_policy'? (known keys: checks, failure_policy, dispatch, budgets, notifications, outages, protected_paths, sandbox)")]
     [InlineData("checks:\n  build: [make]\n  tests: [make, check]\n", 3, "unknown key 'tests' in 'checks'; did you mean 'test'? (known keys: build, test)")]
-    [InlineData("gates: {}\n", 1, "unknown key 'gates' (known keys: checks, failure_policy, dispatch, budgets, notifications, outages, protected_paths)")]
+    [InlineData("gates: {}\n", 1, "unknown key 'gates' (known keys: checks, failure_policy, dispatch, budgets, notifications, outages, protected_paths, sandbox)")]
     public void Load_AnUnknownKey_SuggestsTheClosestKnownOne(string yaml, int line, string fix)
     {
         AssertAt(Fails(yaml), line, fix);
@@ -377,5 +377,57 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
     public void Load_BadOutageSettings_NameTheLineAndWhatTheyMustBe(string yaml, int line, string fix)
     {
         AssertAt(Fails(yaml), line, fix);
+    }
+
+    [Theory]
+    [InlineData("checks: {test: [make, check]}\n", true)]
+    [InlineData("sandbox: on\n", true)]
+    [InlineData("sandbox: off\n", false)]
+    [InlineData("sandbox:\n", true)]
+    public void Load_Sandbox_IsOnUnlessTheFileSaysOff(string yaml, bool sandboxed)
+    {
+        Assert.Equal(sandboxed, Load(yaml).Sandbox);
+    }
+
+    [Theory]
+    [InlineData("checks: {test: [make]}\nsandbox: false\n", 2, "'sandbox' is on (agents, checks and the merge gate run in this machine's sandbox) or off (they run unconfined, and every lineage commit says so), not 'false'")]
+    [InlineData("sandbox: [off]\n", 1, "'sandbox' must be a single value, like sandbox: on, not a list")]
+    [InlineData("sandbox: {off: true}\n", 1, "'sandbox' must be a single value, like sandbox: on, not a mapping")]
+    public void Load_ASandboxThatIsNeitherOnNorOff_NamesTheLine(string yaml, int line, string fix)
+    {
+        AssertAt(Fails(yaml), line, fix);
+    }
+
+    [Fact]
+    public void Read_TheBytesOfACommittedFile_NamesTheBranchAndTheLineInItsErrors()
+    {
+        var content = System.Text.Encoding.UTF8.GetBytes("checks:\n  test: [make, check]\n\nsandbox: maybe\n");
+
+        var e = Assert.Throws<RepositoryConfigException>(() => RepositoryConfigLoader.Read("main:clawclip.yaml", content));
+
+        Assert.StartsWith("main:clawclip.yaml:4: 'sandbox' is on", e.Message, StringComparison.Ordinal);
+        Assert.Equal("main:clawclip.yaml", e.File);
+    }
+
+    [Fact]
+    public void Read_TheBytesOfACommittedFile_ReadsWhatLoadReadsFromTheSameText()
+    {
+        var fromDisk = Load(Full);
+
+        var fromBytes = RepositoryConfigLoader.Read("main:clawclip.yaml", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(Full)]);
+
+        Assert.Equal(fromDisk.FailurePolicy, fromBytes.FailurePolicy);
+        Assert.Equal(fromDisk.BuildCommand, fromBytes.BuildCommand);
+        Assert.Equal(fromDisk.TestCommand, fromBytes.TestCommand);
+        Assert.Equal(fromDisk.MaxParallel, fromBytes.MaxParallel);
+        Assert.Equal(RepositoryConfig.Default.MaxParallel, RepositoryConfigLoader.Read("main:clawclip.yaml", []).MaxParallel);
+    }
+
+    [Fact]
+    public void Read_BytesThatAreNotUtf8_AreRefusedNamingTheFile()
+    {
+        var e = Assert.Throws<RepositoryConfigException>(() => RepositoryConfigLoader.Read("main:clawclip.yaml", [0x63, 0xFF, 0x3A]));
+
+        Assert.Equal("main:clawclip.yaml: the file is not UTF-8 text; save it as UTF-8", e.Message);
     }
 }

@@ -71,6 +71,17 @@ public sealed class GitLineageBranchTests : IDisposable
         Assert.Null(await branch.ReadFileAsync(tip, "tasks/backlog/00/T-0001.json", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Append_WithCommonTrailers_PutsThemOnEveryCommit_AfterTheRecordsOwn()
+    {
+        var unconfined = new GitLineageBranch(git) { CommonTrailers = [new Trailer("Sandbox", "off")] };
+
+        await unconfined.AppendAsync(null, [Record(1, "a.json", "1"), Record(2, "b.json", "2")], CancellationToken.None);
+
+        var log = await git.OutputAsync(["log", "--format=%(trailers:only,unfold,separator=%x2c)", GitLineageBranch.BranchRef], CancellationToken.None);
+        Assert.Equal(["Policy: rule-2,Sandbox: off", "Policy: rule-1,Sandbox: off"], log.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     private static LineageRecord Record(int n, string path, string content) =>
         new($"r{n}", DateTimeOffset.UnixEpoch.AddMinutes(n), AgentIdentity.For(AgentId.Parse("dev-1")), $"record {n}", "because", [new Trailer("Policy", $"rule-{n}")], [new StateChange(path, content)]);
 }

@@ -5,7 +5,7 @@ using ClawClip.Core.Policies;
 using ClawClip.Daemon;
 using ClawClip.Daemon.Notifications;
 using ClawClip.Git;
-using ClawClip.Processes;
+using ClawClip.Processes.Sandboxing;
 using ClawClip.State;
 
 namespace ClawClip.Cli.Commands;
@@ -13,11 +13,13 @@ namespace ClawClip.Cli.Commands;
 /// <summary>
 /// <c>clawclip daemon</c>: the orchestration all day — reap, dispatch, review, merge — under launchd or systemd, one per
 /// repository. Agents are spawned by this process, so they get its session (under launchd: the login keychain).
-/// <c>clawclip kick</c> asks it to run its loops now.
+/// <c>clawclip kick</c> asks it to run its loops now. It reads <c>clawclip.yaml</c> and <c>agents/</c> as committed on the
+/// target branch when it starts, and refuses to start without a working sandbox unless they say <c>sandbox: off</c>.
 /// </summary>
 internal static class DaemonCommand
 {
-    public static Command Create()
+    /// <param name="machineSandbox">What confines agents, checks and the gate with the sandbox on; null: this machine's (<see cref="Sandboxes.ForThisMachine"/>).</param>
+    public static Command Create(ISandbox? machineSandbox = null)
     {
         var interval = new Option<string>("--interval") { Description = "How often the work loop looks for work when nothing wakes it.", DefaultValueFactory = _ => "30s" };
         var pmInterval = new Option<string>("--pm-interval") { Description = "How often the PM reads ROADMAP.md on main when no branch moved.", DefaultValueFactory = _ => "30m" };
@@ -50,9 +52,10 @@ internal static class DaemonCommand
                 }
             }
 
-            var store = await repository.OpenStoreForRunnersAsync(cancellationToken).ConfigureAwait(false);
-            var composition = PipelineComposition.Load(repository);
-            var team = TeamLoader.Load(repository, new ProcessRunner());
+            var composition = await PipelineComposition.LoadAsync(repository, parse.GetRequiredValue(target), machineSandbox, cancellationToken).ConfigureAwait(false);
+            await composition.RequireWorkingSandboxAsync(cancellationToken).ConfigureAwait(false);
+            var store = await repository.OpenStoreForRunnersAsync(composition.Config.Sandbox, cancellationToken).ConfigureAwait(false);
+            var team = await TeamLoader.LoadAsync(repository, composition.Committed, composition.Processes, cancellationToken).ConfigureAwait(false);
             var settings = composition.Settings(parse.GetRequiredValue(target), parse.GetValue(runTimeout) is { } t ? CommonOptions.ParseDuration(t) : null, parallel);
             var checks = CommonOptions.ParseDuration(parse.GetRequiredValue(checkTimeout));
             var notifications = composition.Config.Notifications;

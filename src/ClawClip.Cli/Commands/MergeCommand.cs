@@ -10,7 +10,7 @@ namespace ClawClip.Cli.Commands;
 
 /// <summary>
 /// <c>clawclip merge</c>: runs the merge queue once. Every task in merging is rebased on the target and
-/// gated with the build and test commands of <c>clawclip.yaml</c>; it lands, or goes back to its dev. The queue
+/// gated with the build and test commands of <c>clawclip.yaml</c> as committed on the target; it lands, or goes back to its dev. The queue
 /// settles what it lands as the work pass does: the dev's trust, the task's worktree and branch.
 /// </summary>
 internal static class MergeCommand
@@ -24,8 +24,10 @@ internal static class MergeCommand
         command.OnRun(async (parse, cancellationToken) =>
         {
             var repository = CommonOptions.Repository(parse);
-            var store = repository.OpenStore(TimeProvider.System);
-            var queue = PipelineComposition.Load(repository).MergeQueue(repository, store, parse.GetRequiredValue(target), CommonOptions.ParseDuration(parse.GetRequiredValue(timeout)));
+            var composition = await PipelineComposition.LoadAsync(repository, parse.GetRequiredValue(target), machineSandbox: null, cancellationToken).ConfigureAwait(false);
+            await composition.RequireWorkingSandboxAsync(cancellationToken).ConfigureAwait(false);
+            var store = repository.OpenStore(TimeProvider.System, sandboxed: composition.Config.Sandbox);
+            var queue = composition.MergeQueue(repository, store, parse.GetRequiredValue(target), CommonOptions.ParseDuration(parse.GetRequiredValue(timeout)));
             var results = await queue.RunOnceAsync(cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {

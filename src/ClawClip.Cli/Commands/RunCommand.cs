@@ -1,17 +1,20 @@
 using System.CommandLine;
 using ClawClip.Core.Pipeline;
 using ClawClip.Core.Tasks;
-using ClawClip.Processes;
+using ClawClip.Processes.Sandboxing;
 
 namespace ClawClip.Cli.Commands;
 
 /// <summary>
 /// <c>clawclip run --once</c>: takes the backlog through the pipeline with the configured agents — claim, dev in
-/// its worktree, the checks, review, the merge queue — until nothing is left to do, printing each step.
+/// its worktree, the checks, review, the merge queue — until nothing is left to do, printing each step. It reads
+/// its configuration as committed on the target branch, and starts nothing without a working sandbox unless that
+/// configuration says <c>sandbox: off</c>.
 /// </summary>
 internal static class RunCommand
 {
-    public static Command Create()
+    /// <param name="machineSandbox">What confines agents, checks and the gate with the sandbox on; null: this machine's (<see cref="Sandboxes.ForThisMachine"/>).</param>
+    public static Command Create(ISandbox? machineSandbox = null)
     {
         var once = new Option<bool>("--once") { Description = "Work until nothing is left to do, then exit (the daemon is for running all day).", Required = true };
         var target = new Option<string>("--target") { Description = "The branch tasks start from and land on.", DefaultValueFactory = _ => "main" };
@@ -24,9 +27,10 @@ internal static class RunCommand
         {
             var repository = CommonOptions.Repository(parse);
             var parallel = CommonOptions.ParseMaxParallel(parse.GetValue(maxParallel));
-            var store = await repository.OpenStoreForRunnersAsync(cancellationToken).ConfigureAwait(false);
-            var composition = PipelineComposition.Load(repository);
-            var team = TeamLoader.Load(repository, new ProcessRunner());
+            var composition = await PipelineComposition.LoadAsync(repository, parse.GetRequiredValue(target), machineSandbox, cancellationToken).ConfigureAwait(false);
+            await composition.RequireWorkingSandboxAsync(cancellationToken).ConfigureAwait(false);
+            var store = await repository.OpenStoreForRunnersAsync(composition.Config.Sandbox, cancellationToken).ConfigureAwait(false);
+            var team = await TeamLoader.LoadAsync(repository, composition.Committed, composition.Processes, cancellationToken).ConfigureAwait(false);
             if (!team.Devs.Any())
             {
                 throw new CliException(ExitCodes.InvalidData, "agents/: no agent has role: dev, so nobody can take a task");

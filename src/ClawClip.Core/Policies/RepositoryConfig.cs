@@ -6,7 +6,7 @@ namespace ClawClip.Core.Policies;
 
 /// <summary>
 /// What a repository says about itself in <c>clawclip.yaml</c>: its failure policy, the commands the dev→QA
-/// check and the merge gate run, how many agents may work at once, its budgets and its notifications.
+/// check and the merge gate run, how many agents may work at once, its budgets, its notifications and whether its processes run sandboxed.
 /// </summary>
 /// <param name="FailurePolicy">What each handoff does on failure.</param>
 /// <param name="BuildCommand">The build: the program, then each argument (never a shell string); null when not set.</param>
@@ -42,6 +42,13 @@ public sealed record RepositoryConfig(
 
     /// <summary>The paths whose change lands only after a person approves it: the built-in ones and <c>protected_paths:</c>.</summary>
     public ProtectedPaths ProtectedPaths { get; init; } = ProtectedPaths.Default;
+
+    /// <summary>
+    /// <c>sandbox:</c> on (true, the default): agents, checks and the merge gate run in this machine's sandbox, and
+    /// none starts where it does not work. Off (false) is a person's choice: they run unconfined, and every lineage
+    /// commit carries <c>Sandbox: off</c>.
+    /// </summary>
+    public bool Sandbox { get; init; } = true;
 
     /// <summary>The webhook and the daily summary.</summary>
     public NotificationSettings Notifications { get; init; } = NotificationSettings.Default;

@@ -8,7 +8,8 @@ namespace ClawClip.Daemon.Doctor;
 
 /// <summary>
 /// The repository as the daemon needs it: a git repository, the target branch, <c>state/</c> set up by
-/// <c>clawclip init</c> with its lineage branch, and <c>clawclip.yaml</c> and <c>agents/*.yaml</c> loading without error.
+/// <c>clawclip init</c> with its lineage branch, and <c>clawclip.yaml</c> and <c>agents/*.yaml</c> loading without error
+/// in the working copy (the daemon itself reads them as committed on the target; each finding says which was read).
 /// </summary>
 internal static class RepositoryChecks
 {
@@ -51,8 +52,8 @@ internal static class RepositoryChecks
             : CheckResult.Fail("state", "state/ is not set up (no state/README.md)", $"`clawclip --repo {root} init`"));
         results.Add(await BranchAsync(git, "lineage-branch", "clawclip/state", "the lineage branch clawclip/state",
             $"`clawclip --repo {root} init` creates it", cancellationToken).ConfigureAwait(false));
-        results.Add(Config(root));
-        var (agents, agentsResult) = Agents(root);
+        results.Add(Config(root, context.Target));
+        var (agents, agentsResult) = Agents(root, context.Target);
         results.Add(agentsResult);
         return (results, agents);
     }
@@ -66,23 +67,25 @@ internal static class RepositoryChecks
             : CheckResult.Fail(check, $"{what} does not exist", fix);
     }
 
-    private static CheckResult Config(string root)
+    // Doctor reads the working copy, where a person edits before committing; the runners read what is committed on
+    // the target, so every finding says which it read.
+    private static CheckResult Config(string root, string target)
     {
         try
         {
             var config = RepositoryConfigLoader.Load(Path.Combine(root, RepositoryConfigLoader.FileName));
             var checks = new[] { ("build", config.BuildCommand), ("test", config.TestCommand) }.Where(c => c.Item2 is not null).Select(c => c.Item1).ToArray();
             return checks.Length > 0
-                ? CheckResult.Ok("config", $"{RepositoryConfigLoader.FileName} loads; checks: {string.Join(", ", checks)}")
-                : CheckResult.Fail("config", $"{RepositoryConfigLoader.FileName} names no check, and nothing lands unchecked", $"add to {RepositoryConfigLoader.FileName}: checks: {{build: [...], test: [...]}}");
+                ? CheckResult.Ok("config", $"{RepositoryConfigLoader.FileName} in the working copy loads; checks: {string.Join(", ", checks)} (the daemon reads it as committed on {target})")
+                : CheckResult.Fail("config", $"{RepositoryConfigLoader.FileName} names no check, and nothing lands unchecked", $"add to {RepositoryConfigLoader.FileName}: checks: {{build: [...], test: [...]}}, and commit it on {target}");
         }
         catch (YamlFileException e)
         {
-            return CheckResult.Fail("config", e.Message, $"edit {RepositoryConfigLoader.FileName} as the message says");
+            return CheckResult.Fail("config", $"the working copy's {e.Message}", $"edit {RepositoryConfigLoader.FileName} as the message says, and commit it on {target}: the daemon reads it as committed");
         }
     }
 
-    private static (IReadOnlyList<AgentDefinition>? Agents, CheckResult Result) Agents(string root)
+    private static (IReadOnlyList<AgentDefinition>? Agents, CheckResult Result) Agents(string root, string target)
     {
         IReadOnlyList<AgentDefinition> agents;
         try
@@ -91,7 +94,7 @@ internal static class RepositoryChecks
         }
         catch (AgentDefinitionException e)
         {
-            return (null, CheckResult.Fail("agents", e.Message, "edit the agent file as the message says"));
+            return (null, CheckResult.Fail("agents", $"the working copy's {e.Message}", $"edit the agent file as the message says, and commit it on {target}: the daemon reads agents/ as committed"));
         }
 
         if (agents.Count == 0)
@@ -107,6 +110,6 @@ internal static class RepositoryChecks
             }
         }
 
-        return (agents, CheckResult.Ok("agents", $"{agents.Count} agent(s) load: {string.Join(", ", agents.Select(a => $"{a.Name} ({a.Role.Name()}, {a.Runtime.Name()})"))}"));
+        return (agents, CheckResult.Ok("agents", $"{agents.Count} agent(s) in the working copy load: {string.Join(", ", agents.Select(a => $"{a.Name} ({a.Role.Name()}, {a.Runtime.Name()})"))} (the daemon reads agents/ as committed on {target})"));
     }
 }
