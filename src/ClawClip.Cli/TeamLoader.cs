@@ -12,7 +12,8 @@ namespace ClawClip.Cli;
 /// </summary>
 internal static class TeamLoader
 {
-    public static Team Load(Repository repository, IProcessRunner runner)
+    /// <summary>The team; <paramref name="variables"/> is where the agents' variables come from (the daemon's, with its env file).</summary>
+    public static Team Load(Repository repository, IProcessRunner runner, Func<string, string?> variables)
     {
         var folder = Path.Combine(repository.Root, "agents");
         IReadOnlyList<AgentDefinition> definitions;
@@ -25,17 +26,17 @@ internal static class TeamLoader
             throw new CliException(ExitCodes.InvalidData, e.Message);
         }
 
-        return new Team([.. definitions.Select(d => Member(repository, d, runner))]);
+        return new Team([.. definitions.Select(d => Member(repository, d, runner, variables))]);
     }
 
-    private static TeamMember Member(Repository repository, AgentDefinition definition, IProcessRunner runner)
+    private static TeamMember Member(Repository repository, AgentDefinition definition, IProcessRunner runner, Func<string, string?> variables)
     {
         IAgentRuntime runtime = definition.Runtime switch
         {
-            AgentRuntime.Claude => new ClaudeCodeRuntime(definition.Model ?? "sonnet", runner, AgentEnvironment.ClaudeProgram(Environment.GetEnvironmentVariable)),
+            AgentRuntime.Claude => new ClaudeCodeRuntime(definition.Model ?? "sonnet", runner, AgentEnvironment.ClaudeProgram(variables)),
             _ => new CommandRuntime(AgentEnvironment.CommandProgram(repository.Root, definition.Command[0]), [.. definition.Command.Skip(1)], runner),
         };
-        return new TeamMember(definition, runtime, AgentEnvironment.For(definition, Environment.GetEnvironmentVariable), SystemPrompt(repository, definition));
+        return new TeamMember(definition, runtime, AgentEnvironment.For(definition, variables), SystemPrompt(repository, definition));
     }
 
     private static string SystemPrompt(Repository repository, AgentDefinition definition)

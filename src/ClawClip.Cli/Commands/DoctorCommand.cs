@@ -54,32 +54,18 @@ internal static class DoctorCommand
 
     /// <summary>
     /// This shell's environment with <paramref name="file"/>'s variables on top, as <c>clawclip daemon --env-file</c>
-    /// sets them before it loads its agents. A file that cannot be read is exit 7, naming the file and line.
+    /// hands them to its agents. A file that cannot be read is exit 7, naming the file and line.
     /// </summary>
     private static Func<string, string?> Variables(string? file)
     {
-        if (file is null)
-        {
-            return Environment.GetEnvironmentVariable;
-        }
-
-        IReadOnlyList<KeyValuePair<string, string>> read;
         try
         {
-            read = EnvironmentFile.Read(file);
+            return (file is null ? DaemonVariables.FromProcess : DaemonVariables.WithFile(file)).Get;
         }
         catch (FormatException e)
         {
             throw new CliException(ExitCodes.InvalidData, e.Message);
         }
-
-        var added = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in read)
-        {
-            added[name] = value; // the last line wins, as setting them one after another does
-        }
-
-        return name => added.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(name);
     }
 
     /// <summary>The repository's root; a folder outside any git repository is still checked (the repository check then fails with its fix).</summary>

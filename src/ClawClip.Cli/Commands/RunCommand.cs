@@ -26,7 +26,7 @@ internal static class RunCommand
             var parallel = CommonOptions.ParseMaxParallel(parse.GetValue(maxParallel));
             var store = await repository.OpenStoreForRunnersAsync(cancellationToken).ConfigureAwait(false);
             var composition = PipelineComposition.Load(repository);
-            var team = TeamLoader.Load(repository, new ProcessRunner());
+            var team = TeamLoader.Load(repository, new ProcessRunner(), Environment.GetEnvironmentVariable);
             if (!team.Devs.Any())
             {
                 throw new CliException(ExitCodes.InvalidData, "agents/: no agent has role: dev, so nobody can take a task");

@@ -4,8 +4,8 @@ namespace ClawClip.Daemon.Doctor;
 
 /// <summary>
 /// <c>clawclip doctor</c>'s checks: git, the repository, each agent's runtime and (for <c>claude</c>) its headless
-/// login, write access to <c>state/</c>, free disk. They read the environment of the process they run in, which is why
-/// a running daemon runs them itself: its environment is the one its agents get.
+/// login, write access to <c>state/</c>, free disk. They read the variables of the process they run in (for the daemon: its
+/// environment and its env file), which is why a running daemon runs them itself: those are what its agents get.
 /// </summary>
 public sealed class DoctorChecks(DoctorContext context)
 {

@@ -17,12 +17,12 @@ public sealed record DoctorContext
     /// <summary>Which process runs the checks; findings name it ("the daemon has ANTHROPIC_API_KEY").</summary>
     public required CheckedBy CheckedBy { get; init; }
 
-    /// <summary>The environment of that process, by name: what agents are given their variables from.</summary>
+    /// <summary>What agents are given their variables from, by name: the daemon's environment and env file, or this shell's.</summary>
     public Func<string, string?> Variables { get; init; } = Environment.GetEnvironmentVariable;
 
     /// <summary>
-    /// The <c>--env-file</c> whose variables <see cref="Variables"/> adds to this shell's, as the daemon adds them to its
-    /// own; null when none was given.
+    /// The <c>--env-file</c> whose variables <see cref="Variables"/> adds to this shell's, as the daemon adds them to
+    /// its own environment's when it hands variables to its agents; null when none was given.
     /// </summary>
     public string? EnvironmentFile { get; init; }
 
