@@ -1,4 +1,5 @@
 using ClawClip.Processes;
+using ClawClip.Processes.Sandboxing;
 
 namespace ClawClip.Daemon.Doctor;
 
@@ -27,6 +28,9 @@ public sealed record DoctorContext
     public string? EnvironmentFile { get; init; }
 
     public IProcessRunner Runner { get; init; } = new ProcessRunner();
+
+    /// <summary>The sandbox agents would run in: this machine's (a test gives one that fails).</summary>
+    public ISandbox Sandbox { get; init; } = Sandboxes.ForThisMachine();
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
