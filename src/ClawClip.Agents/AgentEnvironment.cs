@@ -29,9 +29,12 @@ public static class AgentEnvironment
             }
         }
 
-        // Commits the agent makes in its worktree carry its own name, never the person's.
-        environment["GIT_AUTHOR_NAME"] = environment["GIT_COMMITTER_NAME"] = definition.Git.Name;
-        environment["GIT_AUTHOR_EMAIL"] = environment["GIT_COMMITTER_EMAIL"] = definition.Git.Email;
+        // Last, so that no variable its file lists can put the person's identity back.
+        foreach (var (name, value) in AgentGitIdentity.Variables(definition.Git))
+        {
+            environment[name] = value;
+        }
+
         return environment;
     }
 

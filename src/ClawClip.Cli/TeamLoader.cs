@@ -17,7 +17,8 @@ internal static class TeamLoader
 {
     private const string Folder = "agents";
 
-    public static async Task<Team> LoadAsync(Repository repository, GitCommittedFiles committed, IProcessRunner runner, CancellationToken cancellationToken)
+    /// <summary>The team as committed; <paramref name="variables"/> is where the agents' variables come from (the daemon's, with its env file).</summary>
+    public static async Task<Team> LoadAsync(Repository repository, GitCommittedFiles committed, IProcessRunner runner, Func<string, string?> variables, CancellationToken cancellationToken)
     {
         IReadOnlyList<AgentDefinition> definitions;
         IReadOnlyDictionary<string, byte[]> prompts;
@@ -31,7 +32,7 @@ internal static class TeamLoader
             throw new CliException(ExitCodes.InvalidData, e.Message);
         }
 
-        return new Team([.. definitions.Select(d => Member(repository, committed, d, prompts, runner))]);
+        return new Team([.. definitions.Select(d => Member(repository, committed, d, prompts, runner, variables))]);
     }
 
     private static async Task<IReadOnlyList<AgentDefinition>> DefinitionsAsync(Repository repository, GitCommittedFiles committed, CancellationToken cancellationToken)
@@ -48,14 +49,14 @@ internal static class TeamLoader
         return AgentDefinitionLoader.ReadAll([.. files.Select(path => new YamlFileContent(committed.Name(path), contents[path]))]);
     }
 
-    private static TeamMember Member(Repository repository, GitCommittedFiles committed, AgentDefinition definition, IReadOnlyDictionary<string, byte[]> prompts, IProcessRunner runner)
+    private static TeamMember Member(Repository repository, GitCommittedFiles committed, AgentDefinition definition, IReadOnlyDictionary<string, byte[]> prompts, IProcessRunner runner, Func<string, string?> variables)
     {
         IAgentRuntime runtime = definition.Runtime switch
         {
-            AgentRuntime.Claude => new ClaudeCodeRuntime(definition.Model ?? "sonnet", runner, AgentEnvironment.ClaudeProgram(Environment.GetEnvironmentVariable)),
+            AgentRuntime.Claude => new ClaudeCodeRuntime(definition.Model ?? "sonnet", runner, AgentEnvironment.ClaudeProgram(variables)),
             _ => new CommandRuntime(AgentEnvironment.CommandProgram(repository.Root, definition.Command[0]), [.. definition.Command.Skip(1)], runner),
         };
-        return new TeamMember(definition, runtime, AgentEnvironment.For(definition, Environment.GetEnvironmentVariable), SystemPrompt(committed, definition, prompts));
+        return new TeamMember(definition, runtime, AgentEnvironment.For(definition, variables), SystemPrompt(committed, definition, prompts));
     }
 
     private static string SystemPrompt(GitCommittedFiles committed, AgentDefinition definition, IReadOnlyDictionary<string, byte[]> prompts)

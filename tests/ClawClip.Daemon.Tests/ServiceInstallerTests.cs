@@ -153,17 +153,17 @@ public sealed class ServiceInstallerTests : IDisposable
         var outcome = await ServiceInstaller.InstallAsync(Services.Request(ServicePlatform.Linux, home, repository, environmentFile: file), CancellationToken.None);
 
         Assert.Contains($"secrets: {file} can be read or written by other users: chmod 600 it.", outcome.Notes);
-        Assert.Contains("EnvironmentFile=-" + file, await File.ReadAllTextAsync(outcome.FilePath), StringComparison.Ordinal);
+        Assert.Contains("daemon --env-file " + file, await File.ReadAllTextAsync(outcome.FilePath), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Install_WithAnEnvironmentFileNotYetThere_SaysTheDaemonStartsWithoutIt()
+    public async Task Install_WithAnEnvironmentFileNotYetThere_SaysTheDaemonWaitsForIt()
     {
         var file = Path.Combine(home, "missing.env");
 
         var outcome = await ServiceInstaller.InstallAsync(Services.Request(ServicePlatform.MacOS, home, repository, environmentFile: file), CancellationToken.None);
 
-        Assert.Contains($"secrets: {file} does not exist yet: the daemon starts without it until you create it.", outcome.Notes);
+        Assert.Contains($"secrets: {file} does not exist yet: the daemon refuses to start until you create it (the service tries again every 10 s).", outcome.Notes);
     }
 
     [Fact]

@@ -44,9 +44,8 @@ public sealed class SystemdUserUnitTests(ITestOutputHelper output) : IDisposable
 
         var unit = UnitFile.Parse(SystemdUserUnit.Build(Services.Definition(root, program, root + "/secrets.env")));
 
-        Assert.Equal([program, "--repo", root, "daemon"], UnitFile.CommandLine(unit.Value("Service", "ExecStart")));
+        Assert.Equal([program, "--repo", root, "daemon", "--env-file", root + "/secrets.env"], UnitFile.CommandLine(unit.Value("Service", "ExecStart")));
         Assert.Equal(root, UnitFile.PathSetting(unit.Value("Service", "WorkingDirectory")));
-        Assert.Equal("-" + root + "/secrets.env", UnitFile.PathSetting(unit.Value("Service", "EnvironmentFile")));
         Assert.Equal("claw.clip daemon for " + root, UnitFile.PathSetting(unit.Value("Unit", "Description")));
     }
 
@@ -67,12 +66,14 @@ public sealed class SystemdUserUnitTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public void Build_WithAnEnvironmentFile_ReadsItThere_AndDoesNotFailWhileItIsMissing()
+    public void Build_WithAnEnvironmentFile_PassesItToTheDaemon_NotToSystemd_SoTheSecretsStayOutOfItsProcessEnvironment()
     {
         var unit = UnitFile.Parse(SystemdUserUnit.Build(Services.Definition("/home/someone/app", "/usr/local/bin/clawclip", "/home/someone/.config/clawclip/env")));
 
-        Assert.Equal("-/home/someone/.config/clawclip/env", unit.Value("Service", "EnvironmentFile"));
-        Assert.Equal(["/usr/local/bin/clawclip", "--repo", "/home/someone/app", "daemon"], UnitFile.CommandLine(unit.Value("Service", "ExecStart")));
+        Assert.Empty(unit.All("Service", "EnvironmentFile"));
+        Assert.Equal(
+            ["/usr/local/bin/clawclip", "--repo", "/home/someone/app", "daemon", "--env-file", "/home/someone/.config/clawclip/env"],
+            UnitFile.CommandLine(unit.Value("Service", "ExecStart")));
     }
 
     [Fact]

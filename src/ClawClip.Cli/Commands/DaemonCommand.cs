@@ -29,33 +29,28 @@ internal static class DaemonCommand
         var checkTimeout = new Option<string>("--check-timeout") { Description = "How long each build or test command may run.", DefaultValueFactory = _ => "30m" };
         var escalationInterval = new Option<string>("--escalation-interval") { Description = "How often tasks waiting on a person or past their estimate are looked for and escalated.", DefaultValueFactory = _ => "1m" };
         var needsInputAfter = new Option<string>("--needs-input-after") { Description = "How long a task may wait on a person in needs-input before it is escalated.", DefaultValueFactory = _ => "30m" };
-        var envFile = new Option<string?>("--env-file") { Description = "KEY=value lines to add to the daemon's environment (secrets a LaunchAgent plist must not hold)." };
+        var envFile = new Option<string?>("--env-file") { Description = "KEY=value lines the daemon hands to the agents whose files list them, and the webhook URL (secrets a service file must not hold); kept out of its own environment." };
         var maxParallel = CommonOptions.MaxParallel();
         var command = new Command("daemon", "Run the agents all day: plan from ROADMAP.md, reap, dispatch, review and merge, until SIGTERM.") { interval, pmInterval, stopTimeout, target, runTimeout, checkTimeout, escalationInterval, needsInputAfter, envFile, maxParallel };
         command.OnRun(async (parse, cancellationToken) =>
         {
             var repository = CommonOptions.Repository(parse);
             var parallel = CommonOptions.ParseMaxParallel(parse.GetValue(maxParallel));
-            if (parse.GetValue(envFile) is { } file)
+            DaemonVariables variables;
+            try
             {
-                try
-                {
-                    // Before the team is loaded: agents see the variables their files name, from here as from anywhere.
-                    foreach (var (name, value) in EnvironmentFile.Read(file))
-                    {
-                        Environment.SetEnvironmentVariable(name, value);
-                    }
-                }
-                catch (FormatException e)
-                {
-                    throw new CliException(ExitCodes.InvalidData, e.Message);
-                }
+                // Kept in memory, never set in this process's environment: each agent gets the names its file lists.
+                variables = parse.GetValue(envFile) is { } file ? DaemonVariables.WithFile(file) : DaemonVariables.FromProcess;
+            }
+            catch (FormatException e)
+            {
+                throw new CliException(ExitCodes.InvalidData, e.Message);
             }
 
             var composition = await PipelineComposition.LoadAsync(repository, parse.GetRequiredValue(target), machineSandbox, cancellationToken).ConfigureAwait(false);
             await composition.RequireWorkingSandboxAsync(cancellationToken).ConfigureAwait(false);
             var store = await repository.OpenStoreForRunnersAsync(composition.Config.Sandbox, cancellationToken).ConfigureAwait(false);
-            var team = await TeamLoader.LoadAsync(repository, composition.Committed, composition.Processes, cancellationToken).ConfigureAwait(false);
+            var team = await TeamLoader.LoadAsync(repository, composition.Committed, composition.Processes, variables.Get, cancellationToken).ConfigureAwait(false);
             var settings = composition.Settings(parse.GetRequiredValue(target), parse.GetValue(runTimeout) is { } t ? CommonOptions.ParseDuration(t) : null, parallel);
             var checks = CommonOptions.ParseDuration(parse.GetRequiredValue(checkTimeout));
             var notifications = composition.Config.Notifications;
@@ -63,7 +58,8 @@ internal static class DaemonCommand
             var options = new DaemonOptions(CommonOptions.ParseDuration(parse.GetRequiredValue(interval)), CommonOptions.ParseDuration(parse.GetRequiredValue(stopTimeout)))
             {
                 Target = settings.Target,
-                Webhook = Webhook(notifications.WebhookUrlVariable),
+                Webhook = Webhook(notifications.WebhookUrlVariable, variables),
+                Variables = variables,
             };
             try
             {
@@ -90,9 +86,9 @@ internal static class DaemonCommand
     }
 
     // The URL comes from the environment (or --env-file), never from a committed file; it is never printed.
-    private static WebhookOptions? Webhook(string variable)
+    private static WebhookOptions? Webhook(string variable, DaemonVariables variables)
     {
-        if (Environment.GetEnvironmentVariable(variable) is not { Length: > 0 } url)
+        if (variables.Get(variable) is not { Length: > 0 } url)
         {
             return null;
         }

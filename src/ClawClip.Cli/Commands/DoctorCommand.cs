@@ -7,7 +7,7 @@ using ClawClip.Daemon.Doctor;
 namespace ClawClip.Cli.Commands;
 
 /// <summary>
-/// <c>clawclip doctor</c>: git, the repository, each agent's CLI and headless login, write access to <c>state/</c>, free
+/// <c>clawclip doctor</c>: git, the sandbox, the repository, each agent's CLI and headless login, write access to <c>state/</c>, free
 /// disk; each failure with its fix. When a daemon runs for the repository the checks run inside it, since its
 /// environment is the one its agents get theirs from; this command asks it through a request file and prints its answer.
 /// When none runs, or it does not answer in time, the checks run here, and the output says so.
@@ -20,7 +20,7 @@ internal static class DoctorCommand
         var timeout = new Option<string>("--timeout") { Description = "How long to wait for a running daemon's answer before checking here instead.", DefaultValueFactory = _ => "30s" };
         var target = new Option<string>("--target") { Description = "The branch work lands on (when no daemon answers; a daemon checks its own).", DefaultValueFactory = _ => "main" };
         var envFile = new Option<string?>("--env-file") { Description = "The env file the daemon is (or will be) started with: its variables are added to this shell's, as the daemon adds them (when no daemon answers)." };
-        var command = new Command("doctor", "Check git, the repository, each agent's CLI and login, state/ and free disk; inside the running daemon when there is one.") { json, timeout, target, envFile };
+        var command = new Command("doctor", "Check git, the sandbox, the repository, each agent's CLI and login, state/ and free disk; inside the running daemon when there is one.") { json, timeout, target, envFile };
         command.OnRun(async (parse, cancellationToken) =>
         {
             var root = RepositoryRoot(parse);
@@ -54,32 +54,18 @@ internal static class DoctorCommand
 
     /// <summary>
     /// This shell's environment with <paramref name="file"/>'s variables on top, as <c>clawclip daemon --env-file</c>
-    /// sets them before it loads its agents. A file that cannot be read is exit 7, naming the file and line.
+    /// hands them to its agents. A file that cannot be read is exit 7, naming the file and line.
     /// </summary>
     private static Func<string, string?> Variables(string? file)
     {
-        if (file is null)
-        {
-            return Environment.GetEnvironmentVariable;
-        }
-
-        IReadOnlyList<KeyValuePair<string, string>> read;
         try
         {
-            read = EnvironmentFile.Read(file);
+            return (file is null ? DaemonVariables.FromProcess : DaemonVariables.WithFile(file)).Get;
         }
         catch (FormatException e)
         {
             throw new CliException(ExitCodes.InvalidData, e.Message);
         }
-
-        var added = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in read)
-        {
-            added[name] = value; // the last line wins, as setting them one after another does
-        }
-
-        return name => added.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(name);
     }
 
     /// <summary>The repository's root; a folder outside any git repository is still checked (the repository check then fails with its fix).</summary>

@@ -30,7 +30,7 @@ internal static class RunCommand
             var composition = await PipelineComposition.LoadAsync(repository, parse.GetRequiredValue(target), machineSandbox, cancellationToken).ConfigureAwait(false);
             await composition.RequireWorkingSandboxAsync(cancellationToken).ConfigureAwait(false);
             var store = await repository.OpenStoreForRunnersAsync(composition.Config.Sandbox, cancellationToken).ConfigureAwait(false);
-            var team = await TeamLoader.LoadAsync(repository, composition.Committed, composition.Processes, cancellationToken).ConfigureAwait(false);
+            var team = await TeamLoader.LoadAsync(repository, composition.Committed, composition.Processes, Environment.GetEnvironmentVariable, cancellationToken).ConfigureAwait(false);
             if (!team.Devs.Any())
             {
                 throw new CliException(ExitCodes.InvalidData, "agents/: no agent has role: dev, so nobody can take a task");

@@ -4,7 +4,7 @@ namespace ClawClip.Daemon.Doctor;
 /// One finding of <c>clawclip doctor</c>: which check, for which agent if any, how it came out, what was found in one
 /// line, and for a warning or a failure the fix as a command to run or an edit to make.
 /// </summary>
-/// <param name="Check">The check's name: git, repository, target-branch, state, lineage-branch, config, agents, runtime, auth, state-write, disk.</param>
+/// <param name="Check">The check's name: git, sandbox, repository, target-branch, state, lineage-branch, config, agents, runtime, auth, state-write, disk.</param>
 /// <param name="Agent">The agent it is about, for runtime and auth; null otherwise.</param>
 /// <param name="Status">Ok, warn or fail.</param>
 /// <param name="Finding">What was found, in one line.</param>

@@ -3,15 +3,19 @@ using ClawClip.Core.Agents;
 namespace ClawClip.Daemon.Doctor;
 
 /// <summary>
-/// <c>clawclip doctor</c>'s checks: git, the repository, each agent's runtime and (for <c>claude</c>) its headless
-/// login, write access to <c>state/</c>, free disk. They read the environment of the process they run in, which is why
-/// a running daemon runs them itself: its environment is the one its agents get.
+/// <c>clawclip doctor</c>'s checks: git, the sandbox agents run in, the repository, each agent's runtime and (for <c>claude</c>) its headless
+/// login, write access to <c>state/</c>, free disk. They read the variables of the process they run in (for the daemon: its
+/// environment and its env file), which is why a running daemon runs them itself: those are what its agents get.
 /// </summary>
 public sealed class DoctorChecks(DoctorContext context)
 {
     public async Task<DoctorReport> RunAsync(CancellationToken cancellationToken)
     {
-        var results = new List<CheckResult> { await GitCheck.RunAsync(context, cancellationToken).ConfigureAwait(false) };
+        var results = new List<CheckResult>
+        {
+            await GitCheck.RunAsync(context, cancellationToken).ConfigureAwait(false),
+            await SandboxCheck.RunAsync(context, cancellationToken).ConfigureAwait(false),
+        };
         var (repository, agents) = await RepositoryChecks.RunAsync(context, cancellationToken).ConfigureAwait(false);
         results.AddRange(repository);
         var runtimes = new AgentRuntimeCheck(context);

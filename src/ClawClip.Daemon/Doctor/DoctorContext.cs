@@ -1,4 +1,5 @@
 using ClawClip.Processes;
+using ClawClip.Processes.Sandboxing;
 
 namespace ClawClip.Daemon.Doctor;
 
@@ -17,16 +18,19 @@ public sealed record DoctorContext
     /// <summary>Which process runs the checks; findings name it ("the daemon has ANTHROPIC_API_KEY").</summary>
     public required CheckedBy CheckedBy { get; init; }
 
-    /// <summary>The environment of that process, by name: what agents are given their variables from.</summary>
+    /// <summary>What agents are given their variables from, by name: the daemon's environment and env file, or this shell's.</summary>
     public Func<string, string?> Variables { get; init; } = Environment.GetEnvironmentVariable;
 
     /// <summary>
-    /// The <c>--env-file</c> whose variables <see cref="Variables"/> adds to this shell's, as the daemon adds them to its
-    /// own; null when none was given.
+    /// The <c>--env-file</c> whose variables <see cref="Variables"/> adds to this shell's, as the daemon adds them to
+    /// its own environment's when it hands variables to its agents; null when none was given.
     /// </summary>
     public string? EnvironmentFile { get; init; }
 
     public IProcessRunner Runner { get; init; } = new ProcessRunner();
+
+    /// <summary>The sandbox agents would run in: this machine's (a test gives one that fails).</summary>
+    public ISandbox Sandbox { get; init; } = Sandboxes.ForThisMachine();
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

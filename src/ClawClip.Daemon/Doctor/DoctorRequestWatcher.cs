@@ -24,7 +24,7 @@ public sealed class DoctorRequestWatcher : IHostedService, IDisposable
     public DoctorRequestWatcher(DaemonPaths paths, DaemonOptions options, ILogger<DoctorRequestWatcher> logger, TimeProvider time)
         : this(
             DoctorExchange.For(paths),
-            cancellationToken => new DoctorChecks(new DoctorContext { RepositoryRoot = paths.RepositoryRoot, Target = options.Target, CheckedBy = CheckedBy.Daemon, Time = time }).RunAsync(cancellationToken),
+            cancellationToken => new DoctorChecks(new DoctorContext { RepositoryRoot = paths.RepositoryRoot, Target = options.Target, CheckedBy = CheckedBy.Daemon, Variables = options.Variables.Get, Time = time }).RunAsync(cancellationToken),
             logger,
             time)
     {

@@ -38,7 +38,7 @@ internal static class LaunchAgentPlist
             String(xml, "Label", label);
             xml.WriteElementString("key", "ProgramArguments");
             xml.WriteStartElement("array");
-            foreach (var argument in Arguments(service))
+            foreach (var argument in service.DaemonCommand)
             {
                 xml.WriteElementString("string", argument);
             }
@@ -70,10 +70,6 @@ internal static class LaunchAgentPlist
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
-
-    /// <summary>launchd has no EnvironmentFile: the daemon is told where its secrets are and reads them itself.</summary>
-    private static IEnumerable<string> Arguments(ServiceDefinition service) =>
-        service.EnvironmentFile is null ? service.DaemonCommand : [.. service.DaemonCommand, "--env-file", service.EnvironmentFile];
 
     private static void String(XmlWriter xml, string key, string value)
     {

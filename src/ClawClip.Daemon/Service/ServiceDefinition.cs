@@ -30,6 +30,13 @@ internal sealed class ServiceDefinition
 
     public string StandardErrorPath { get; }
 
-    /// <summary><c>clawclip --repo ROOT daemon</c>, program first, as an argument list.</summary>
-    public IReadOnlyList<string> DaemonCommand => [Program.Program, .. Program.LeadingArguments, "--repo", RepositoryRoot, "daemon"];
+    /// <summary>
+    /// <c>clawclip --repo ROOT daemon [--env-file FILE]</c>, program first, as an argument list. The daemon reads its
+    /// env file itself, under systemd as under launchd: systemd's <c>EnvironmentFile=</c> would put the secrets in the
+    /// daemon's process environment (readable in <c>/proc/PID/environ</c>, inherited by whatever it starts), where
+    /// <c>--env-file</c> keeps them in memory and hands each agent only what its file lists.
+    /// </summary>
+    public IReadOnlyList<string> DaemonCommand => EnvironmentFile is { } file
+        ? [Program.Program, .. Program.LeadingArguments, "--repo", RepositoryRoot, "daemon", "--env-file", file]
+        : [Program.Program, .. Program.LeadingArguments, "--repo", RepositoryRoot, "daemon"];
 }

@@ -67,9 +67,8 @@ internal static class ServiceInstructions
 
         if (service.EnvironmentFile is { } file)
         {
-            notes.Add(location.Platform == ServicePlatform.MacOS
-                ? $"secrets: the daemon reads KEY=value lines from {file} (clawclip daemon --env-file)."
-                : $"secrets: systemd reads KEY=value lines from {file} (EnvironmentFile=) and passes them to the daemon.");
+            notes.Add($"secrets: the daemon reads KEY=value lines from {file} itself (clawclip daemon --env-file) and keeps them out of its "
+                + "environment: each agent gets those its agents/*.yaml lists under env:, the webhook its URL.");
             notes.AddRange(EnvironmentFileWarnings(file));
         }
         else
@@ -104,7 +103,7 @@ internal static class ServiceInstructions
     {
         if (!File.Exists(file))
         {
-            yield return $"secrets: {file} does not exist yet: the daemon starts without it until you create it.";
+            yield return $"secrets: {file} does not exist yet: the daemon refuses to start until you create it (the service tries again every 10 s).";
         }
         else if (!OperatingSystem.IsWindows())
         {

@@ -40,7 +40,7 @@ internal static class SystemdSyntax
     public static string Assignment(string name, string value) => Quote(name + "=" + value, escapeDollar: false);
 
     /// <summary>
-    /// A path setting (<c>WorkingDirectory=</c>, <c>EnvironmentFile=</c>): systemd takes the rest of the line as it
+    /// A path setting (<c>WorkingDirectory=</c>): systemd takes the rest of the line as it
     /// is, unquoted, and only expands specifiers, so a path that cannot be written that way is refused.
     /// </summary>
     public static string PathValue(string path)

@@ -4,7 +4,8 @@ namespace ClawClip.Daemon.Service;
 
 /// <summary>
 /// The systemd user unit that keeps <c>clawclip daemon</c> running for one repository: restarted whatever the
-/// exit, stdout and stderr to the journal, secrets from an optional <c>EnvironmentFile=</c>.
+/// exit, stdout and stderr to the journal. Secrets are no <c>EnvironmentFile=</c>: the daemon is passed
+/// <c>--env-file</c> and reads them itself, so they never enter its process environment.
 /// </summary>
 internal static class SystemdUserUnit
 {
@@ -35,12 +36,6 @@ internal static class SystemdUserUnit
         foreach (var (name, value) in service.Environment.Variables)
         {
             unit.Append("Environment=").Append(SystemdSyntax.Assignment(name, value)).Append('\n');
-        }
-
-        if (service.EnvironmentFile is { } file)
-        {
-            // "-": a missing file is no error, so the unit can be installed before the secrets are put in place.
-            unit.Append("EnvironmentFile=-").Append(SystemdSyntax.PathValue(file)).Append('\n');
         }
 
         unit.Append("Restart=always\n");

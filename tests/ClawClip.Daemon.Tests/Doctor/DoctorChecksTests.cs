@@ -44,7 +44,7 @@ public sealed class DoctorChecksTests : IDisposable
         var report = await new DoctorChecks(repository.Context()).RunAsync(CancellationToken.None);
 
         Assert.False(report.HasFailures, string.Join("\n", report.Results.Select(r => $"{r.Status} {r.Check}: {r.Finding}")));
-        Assert.Equal(["git", "repository", "target-branch", "state", "lineage-branch", "config", "agents", "runtime", "state-write", "disk"], report.Results.Select(r => r.Check));
+        Assert.Equal(["git", "sandbox", "repository", "target-branch", "state", "lineage-branch", "config", "agents", "runtime", "state-write", "disk"], report.Results.Select(r => r.Check));
         Assert.Equal(CheckedBy.Command, report.CheckedBy);
         Assert.Empty(Directory.GetFiles(Path.Combine(repository.Root, "state"), ".doctor-*", SearchOption.AllDirectories));
     }
@@ -208,7 +208,7 @@ public sealed class DoctorChecksTests : IDisposable
         var check = Single(report.Results, "repository");
         Assert.Equal(CheckStatus.Fail, check.Status);
         Assert.Contains("git init", check.Fix, StringComparison.Ordinal);
-        Assert.Equal(["git", "repository", "disk"], report.Results.Select(r => r.Check));
+        Assert.Equal(["git", "sandbox", "repository", "disk"], report.Results.Select(r => r.Check));
     }
 
     [Fact]
