@@ -4,8 +4,9 @@ namespace ClawClip.Daemon;
 
 /// <summary>
 /// The <c>--env-file</c> of <c>clawclip daemon</c>: <c>KEY=value</c> lines (as systemd's <c>EnvironmentFile=</c> reads
-/// them), for secrets a LaunchAgent plist must not hold. Blank lines and <c># comments</c> are skipped; a value may be
-/// wrapped in single or double quotes; <c>export </c> before a key is allowed.
+/// them), for secrets a service file must not hold. Blank lines and <c># comments</c> are skipped; a value may be
+/// wrapped in single or double quotes; <c>export </c> before a key is allowed. What it reads is kept by
+/// <see cref="DaemonVariables"/>, never set in the daemon's own environment.
 /// </summary>
 public static class EnvironmentFile
 {

@@ -69,6 +69,12 @@ internal static partial class ConfigTemplate
             #   webhook_url_env: CLAWCLIP_WEBHOOK_URL
             #   daily_summary_at: "18:00"
 
+            # Paths whose change lands only after `clawclip approve`, at every tier, besides the built-in ones (agents/,
+            # clawclip.yaml, ROADMAP.md, .github/, .claude/, .husky/, .githooks/, .gitmodules, .gitattributes).
+            # Each is a file or a folder from the repository root, and covers everything under it.
+            # protected_paths:
+            #   - deploy/
+
             """);
         return text.ToString();
     }
