@@ -123,8 +123,8 @@ public sealed class DoctorTests : IDisposable
         Assert.Single(report.RootElement.GetProperty("results").EnumerateArray(), r => r.GetProperty("check").GetString() == check && r.GetProperty("agent").GetString() == agent);
 
     /// <summary>
-    /// A repository after <c>clawclip init</c> with two claude agents: dev-1 lists ANTHROPIC_API_KEY under env, qa-1
-    /// lists nothing. The claude runtime is the pinned CLI.
+    /// A repository after <c>clawclip init</c> with two claude agents, committed: dev-1 lists ANTHROPIC_API_KEY under env,
+    /// qa-1 lists nothing. The claude runtime is the pinned CLI.
     /// </summary>
     private async Task SetUpAsync()
     {
@@ -137,6 +137,8 @@ public sealed class DoctorTests : IDisposable
         File.WriteAllText(Path.Combine(repository.Root, "clawclip.yaml"), "checks:\n  build: [/bin/true]\n");
         WriteAgent("dev-1", "dev", "[ANTHROPIC_API_KEY]");
         WriteAgent("qa-1", "qa", "[]");
+        repository.Git("add", "-A", "clawclip.yaml", "agents");
+        repository.Git("commit", "-q", "-m", "claw.clip settings and agents"); // the daemon reads them as committed
         Directory.CreateDirectory(Path.Combine(repository.Root, "state", "locks"));
     }
 
