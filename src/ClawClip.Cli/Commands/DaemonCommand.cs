@@ -6,6 +6,7 @@ using ClawClip.Daemon;
 using ClawClip.Daemon.Notifications;
 using ClawClip.Git;
 using ClawClip.Processes;
+using ClawClip.Processes.Sandboxing;
 using ClawClip.State;
 
 namespace ClawClip.Cli.Commands;
@@ -52,7 +53,7 @@ internal static class DaemonCommand
 
             var store = await repository.OpenStoreForRunnersAsync(cancellationToken).ConfigureAwait(false);
             var composition = PipelineComposition.Load(repository);
-            var team = TeamLoader.Load(repository, new ProcessRunner());
+            var team = TeamLoader.Load(repository, Sandboxes.ForThisMachine());
             var settings = composition.Settings(parse.GetRequiredValue(target), parse.GetValue(runTimeout) is { } t ? CommonOptions.ParseDuration(t) : null, parallel);
             var checks = CommonOptions.ParseDuration(parse.GetRequiredValue(checkTimeout));
             var notifications = composition.Config.Notifications;

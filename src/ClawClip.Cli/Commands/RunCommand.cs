@@ -2,6 +2,7 @@ using System.CommandLine;
 using ClawClip.Core.Pipeline;
 using ClawClip.Core.Tasks;
 using ClawClip.Processes;
+using ClawClip.Processes.Sandboxing;
 
 namespace ClawClip.Cli.Commands;
 
@@ -26,7 +27,7 @@ internal static class RunCommand
             var parallel = CommonOptions.ParseMaxParallel(parse.GetValue(maxParallel));
             var store = await repository.OpenStoreForRunnersAsync(cancellationToken).ConfigureAwait(false);
             var composition = PipelineComposition.Load(repository);
-            var team = TeamLoader.Load(repository, new ProcessRunner());
+            var team = TeamLoader.Load(repository, Sandboxes.ForThisMachine());
             if (!team.Devs.Any())
             {
                 throw new CliException(ExitCodes.InvalidData, "agents/: no agent has role: dev, so nobody can take a task");
