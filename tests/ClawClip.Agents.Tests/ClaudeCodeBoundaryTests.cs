@@ -49,6 +49,56 @@ public sealed class ClaudeCodeBoundaryTests
         Assert.Empty(confined.Leaked);
     }
 
+    [Fact]
+    public async Task ASessionWhoseRunWasKilledHalfWay_ResumesInTheNextRun_InsideTheSandbox()
+    {
+        using var scene = await BoundaryScene.CreateAsync();
+        var sleep = AgentProcesses.UniqueSleep();
+        await using var model = await FakeModelServer.StartAsync(request => request.LastUserText.Contains("second prompt", StringComparison.Ordinal)
+            ? FakeModelReply.Text("second answer: you were sleeping")
+            : FakeModelReply.ToolUse("Bash", new JsonObject { ["command"] = $"touch started-by-run-1 && {sleep}", ["description"] = "Work for a long time" }));
+        var session = Guid.NewGuid().ToString();
+        var runtime = new ClaudeCodeRuntime("sonnet", new ProcessRunner(Sandboxes.ForThisMachine()), scene.Sandbox(), ClaudeCodeCli.RequirePath());
+        var environment = ClaudeCodeCli.OfflineEnvironment(model.BaseAddress, scene.PersonHome);
+        var personsHome = scene.Fingerprint().Where(p => p.Key.StartsWith(scene.PersonHome, StringComparison.Ordinal)).ToArray();
+
+        // Run 1 is killed (as the daemon's stop or a crash would) while its Bash call runs.
+        using (var stop = new CancellationTokenSource())
+        {
+            var first = runtime.RunAsync(scene.Request(environment, AnyCommand) with { Prompt = "first prompt: remember the word pelican", NewSessionId = session }, stop.Token);
+            var waiting = System.Diagnostics.Stopwatch.StartNew();
+            while (!File.Exists(Path.Combine(scene.Clone, "started-by-run-1")) && !first.IsCompleted)
+            {
+                Assert.True(waiting.Elapsed < TimeSpan.FromSeconds(60), "run 1 never started its Bash call");
+                await Task.Delay(50);
+            }
+
+            if (first.IsCompleted)
+            {
+                Assert.Fail($"run 1 ended by itself: {(await first).Failure}");
+            }
+
+            await stop.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        }
+
+        await AgentProcesses.AssertGoneAsync(sleep);
+        var firstRunRequests = model.MainRequests.Count;
+
+        var second = await runtime.RunAsync(scene.Request(environment, AnyCommand) with { Prompt = "second prompt: what were you doing?", ResumeSessionId = session }, CancellationToken.None);
+
+        Assert.True(second.Succeeded, second.Failure);
+        Assert.Equal("second answer: you were sleeping", second.Result);
+        Assert.Equal(session, second.SessionId);
+        // The CLI resumes from what run 1 saved before it was killed (the interrupted Bash call itself it leaves out).
+        var conversation = model.MainRequests[firstRunRequests].Messages;
+        Assert.Contains(conversation, m => m.Role == "user" && m.Text.Contains("first prompt: remember the word pelican", StringComparison.Ordinal));
+        Assert.True(
+            Directory.EnumerateFiles(Path.Combine(scene.AgentHome, ".claude"), session + ".jsonl", SearchOption.AllDirectories).Any(),
+            "the session is not kept in the agent's own home");
+        Assert.Equal(personsHome, scene.Fingerprint().Where(p => p.Key.StartsWith(scene.PersonHome, StringComparison.Ordinal)).ToArray());
+    }
+
     /// <summary>
     /// The moves as one Bash call each, after a first call that writes in the clone (proof that the tools ran), in a
     /// fresh scene, through <paramref name="sandbox"/>: what changed, what the CLI printed and what the model was shown.
