@@ -34,6 +34,20 @@ internal static class PipelineBench
 
     public static async Task<Figures> RunAsync(int tasks)
     {
+        // The agents' homes, outside the repository as claw.clip keeps them.
+        var homes = Directory.CreateTempSubdirectory("clawclip-bench-homes-").FullName;
+        try
+        {
+            return await RunAsync(tasks, homes);
+        }
+        finally
+        {
+            Directory.Delete(homes, recursive: true);
+        }
+    }
+
+    private static async Task<Figures> RunAsync(int tasks, string homes)
+    {
         using var repository = await BenchRepository.CreateAsync(0);
         BenchRepository.Git(repository.Root, "-c", "user.name=bench", "-c", "user.email=b@x.invalid", "commit", "-q", "--allow-empty", "-m", "start");
         var store = BenchRepository.Store(repository.Root, new StateStoreOptions { FlushAfterEachChange = false });
@@ -60,7 +74,7 @@ internal static class PipelineBench
             ["GIT_COMMITTER_NAME"] = "dev-1",
             ["GIT_COMMITTER_EMAIL"] = "dev-1@agents.clawclip.invalid",
         };
-        var team = new Team([Member("dev-1", AgentRole.Dev, Dev, runner, environment), Member("qa-1", AgentRole.Qa, Qa, runner, environment)]);
+        var team = new Team([Member("dev-1", AgentRole.Dev, Dev, runner, environment, homes), Member("qa-1", AgentRole.Qa, Qa, runner, environment, homes)]);
         var git = new GitCli(repository.Root, runner);
         IReadOnlyList<IReadOnlyList<string>> checks = [["/bin/true"], ["/bin/true"]];
         var timeout = TimeSpan.FromMinutes(1);
@@ -91,10 +105,10 @@ internal static class PipelineBench
         return new Figures(tasks, total, runner.Elapsed("agents and checks"), runner.Elapsed("git"), runner.Count("git"));
     }
 
-    private static TeamMember Member(string name, AgentRole role, string script, IProcessRunner runner, IReadOnlyDictionary<string, string> environment) =>
+    private static TeamMember Member(string name, AgentRole role, string script, IProcessRunner runner, IReadOnlyDictionary<string, string> environment, string homes) =>
         new(
             new AgentDefinition(AgentId.Parse(name), role, AgentRuntime.Command, null, ["/bin/sh", "-c", script], [], null, 1, [], AgentIdentity.For(AgentId.Parse(name)), []),
-            new CommandRuntime("/bin/sh", ["-c", script], runner),
+            new CommandRuntime("/bin/sh", ["-c", script], runner, new AgentSandbox(Path.Combine(homes, name))),
             environment,
             string.Empty);
 

@@ -13,7 +13,7 @@ namespace ClawClip.Agents;
 internal static class AgentFileReader
 {
     private static readonly string[] Keys =
-        ["name", "role", "runtime", "model", "command", "skills", "system_prompt_file", "max_concurrent_tasks", "availability", "git", "env"];
+        ["name", "role", "runtime", "model", "command", "skills", "system_prompt_file", "max_concurrent_tasks", "availability", "git", "env", "writable_paths", "readable_paths", "network"];
 
     private static readonly string[] GitKeys = ["name", "email"];
 
@@ -46,7 +46,12 @@ internal static class AgentFileReader
         var environment = Names(agent, "env", "env: [GITHUB_TOKEN]", EnvironmentVariableNames.IsValid,
             "is not an environment variable name; use upper-case letters, digits and '_', not starting with a digit (like GITHUB_TOKEN)");
 
-        var definition = new AgentDefinition(name, role, runtime, model, command, skills, prompt, maxTasks, availability, git, environment);
+        var definition = new AgentDefinition(name, role, runtime, model, command, skills, prompt, maxTasks, availability, git, environment)
+        {
+            WritablePaths = SandboxPaths(agent, "writable_paths", "writable_paths: [~/.cache/pip]"),
+            ReadablePaths = SandboxPaths(agent, "readable_paths", "readable_paths: [/srv/datasets, ~/.m2/repository]"),
+            Network = Network(agent),
+        };
         return new ParsedAgent(source.File, definition, checked((int)nameNode.Start.Line));
     }
 
@@ -126,6 +131,62 @@ internal static class AgentFileReader
         }
 
         return names;
+    }
+
+    /// <summary>
+    /// Paths the agent's sandbox adds to its own: absolute, or <c>~/…</c> for the person's home, never the whole
+    /// machine or the whole home (that would undo the boundary) and never through <c>..</c>.
+    /// </summary>
+    private static List<string> SandboxPaths(YamlMapping agent, string key, string example)
+    {
+        if (agent.Optional(key) is not { } node)
+        {
+            return [];
+        }
+
+        var paths = new List<string>();
+        foreach (var item in agent.ScalarList(key, node, example))
+        {
+            var path = item.Value!;
+            var problem = path switch
+            {
+                _ when path.Trim().Length == 0 => "is empty",
+                _ when path.Any(char.IsControl) => "contains a control character",
+                _ when !path.StartsWith('/') && !path.StartsWith("~/", StringComparison.Ordinal) && path != "~" => $"'{path}' is neither absolute nor under ~/",
+                _ when path.Split('/').Contains("..") => $"'{path}' goes through '..'",
+                _ when path.TrimEnd('/') is "" or "~" => $"'{path}' would open the whole {(path.StartsWith('~') ? "home" : "machine")} to the agent",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                throw agent.Fail(item, $"'{key}' {problem}; give absolute paths or paths under ~/ (the person's home), like {example}");
+            }
+
+            if (paths.Contains(path, StringComparer.Ordinal))
+            {
+                throw agent.Fail(item, $"'{path}' is listed twice in '{key}'; remove one");
+            }
+
+            paths.Add(path);
+        }
+
+        return paths;
+    }
+
+    private static bool Network(YamlMapping agent)
+    {
+        if (agent.Optional("network") is not { } node)
+        {
+            return true;
+        }
+
+        var text = agent.Scalar("network", node, "network: open");
+        return text switch
+        {
+            "open" => true,
+            "closed" => false,
+            _ => throw agent.Fail(node, $"'network' must be open (the default: the agent reaches its model's API) or closed (no network at all), not '{text}'"),
+        };
     }
 
     private static string? PromptFile(YamlMapping agent)

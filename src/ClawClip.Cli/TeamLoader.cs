@@ -3,6 +3,7 @@ using ClawClip.Core.Agents;
 using ClawClip.Core.Pipeline;
 using ClawClip.Git;
 using ClawClip.Processes;
+using ClawClip.Processes.Sandboxing;
 
 namespace ClawClip.Cli;
 
@@ -51,10 +52,11 @@ internal static class TeamLoader
 
     private static TeamMember Member(Repository repository, GitCommittedFiles committed, AgentDefinition definition, IReadOnlyDictionary<string, byte[]> prompts, IProcessRunner runner, Func<string, string?> variables)
     {
+        var sandbox = AgentSandbox.For(definition, repository.Workspace.AgentHomes, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
         IAgentRuntime runtime = definition.Runtime switch
         {
-            AgentRuntime.Claude => new ClaudeCodeRuntime(definition.Model ?? "sonnet", runner, AgentEnvironment.ClaudeProgram(variables)),
-            _ => new CommandRuntime(AgentEnvironment.CommandProgram(repository.Root, definition.Command[0]), [.. definition.Command.Skip(1)], runner),
+            AgentRuntime.Claude => new ClaudeCodeRuntime(definition.Model ?? "sonnet", runner, sandbox, AgentEnvironment.ClaudeProgram(variables)),
+            _ => new CommandRuntime(AgentEnvironment.CommandProgram(repository.Root, definition.Command[0]), [.. definition.Command.Skip(1)], runner, sandbox),
         };
         return new TeamMember(definition, runtime, AgentEnvironment.For(definition, variables), SystemPrompt(committed, definition, prompts));
     }

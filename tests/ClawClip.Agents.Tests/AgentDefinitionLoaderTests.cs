@@ -34,6 +34,9 @@ public sealed class AgentDefinitionLoaderTests : IDisposable
           name: dev-1 (claw.clip agent)
           email: dev-1@agents.clawclip.invalid
         env: [GITHUB_TOKEN, HOME]
+        writable_paths: [~/.cache/pip]
+        readable_paths: [/srv/datasets, ~/.m2/repository]
+        network: closed
 
         """;
 
@@ -72,6 +75,9 @@ public sealed class AgentDefinitionLoaderTests : IDisposable
         Assert.Equal(2, agent.MaxConcurrentTasks);
         Assert.Equal(new AgentIdentity("dev-1 (claw.clip agent)", "dev-1@agents.clawclip.invalid"), agent.Git);
         Assert.Equal(["GITHUB_TOKEN", "HOME"], agent.EnvironmentNames);
+        Assert.Equal(["~/.cache/pip"], agent.WritablePaths);
+        Assert.Equal(["/srv/datasets", "~/.m2/repository"], agent.ReadablePaths);
+        Assert.False(agent.Network);
         Assert.Equal(2, agent.Availability.Count);
         var weekdays = agent.Availability[0];
         Assert.Equal([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], weekdays.Days.Order());
@@ -92,6 +98,9 @@ public sealed class AgentDefinitionLoaderTests : IDisposable
         Assert.Equal(1, agent.MaxConcurrentTasks);
         Assert.Empty(agent.Availability);
         Assert.Empty(agent.EnvironmentNames);
+        Assert.Empty(agent.WritablePaths);
+        Assert.Empty(agent.ReadablePaths);
+        Assert.True(agent.Network);
         Assert.True(agent.IsAvailableAt(DateTimeOffset.UnixEpoch));
     }
 
@@ -193,7 +202,7 @@ public sealed class AgentDefinitionLoaderTests : IDisposable
     {
         var e = Fails(Minimal + "skils: [csharp]\n");
 
-        AssertAt(e, 7, "unknown key 'skils'; did you mean 'skills'? (known keys: name, role, runtime, model, command, skills, system_prompt_file, max_concurrent_tasks, availability, git, env)");
+        AssertAt(e, 7, "unknown key 'skils'; did you mean 'skills'? (known keys: name, role, runtime, model, command, skills, system_prompt_file, max_concurrent_tasks, availability, git, env, writable_paths, readable_paths, network)");
     }
 
     [Fact]
@@ -325,6 +334,23 @@ public sealed class AgentDefinitionLoaderTests : IDisposable
     [InlineData("env: [GITHUB_TOKEN=abc]", "'GITHUB_TOKEN=abc' in 'env' is not an environment variable name")]
     [InlineData("env: [HOME, HOME]", "'HOME' is listed twice in 'env'")]
     public void Load_ABadEnvironmentName_IsRefused(string added, string fix)
+    {
+        var e = Fails(Minimal + added + "\n");
+
+        AssertAt(e, 7, fix);
+    }
+
+    [Theory]
+    [InlineData("writable_paths: [cache]", "'writable_paths' 'cache' is neither absolute nor under ~/; give absolute paths or paths under ~/ (the person's home), like writable_paths: [~/.cache/pip]")]
+    [InlineData("readable_paths: [~alice/data]", "'readable_paths' '~alice/data' is neither absolute nor under ~/")]
+    [InlineData("readable_paths: [/srv/../etc]", "'readable_paths' '/srv/../etc' goes through '..'")]
+    [InlineData("writable_paths: [/]", "'writable_paths' '/' would open the whole machine to the agent")]
+    [InlineData("readable_paths: [\"~\"]", "'readable_paths' '~' would open the whole home to the agent")]
+    [InlineData("writable_paths: [\"\"]", "'writable_paths' is empty")]
+    [InlineData("readable_paths: [/srv/data, /srv/data]", "'/srv/data' is listed twice in 'readable_paths'")]
+    [InlineData("writable_paths: /srv/data", "'writable_paths' must be a list, like writable_paths: [~/.cache/pip], not '/srv/data'")]
+    [InlineData("network: off", "'network' must be open (the default: the agent reaches its model's API) or closed (no network at all), not 'off'")]
+    public void Load_ABadSandboxKey_IsRefusedNamingTheFileAndLine(string added, string fix)
     {
         var e = Fails(Minimal + added + "\n");
 

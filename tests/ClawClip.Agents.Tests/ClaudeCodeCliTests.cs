@@ -41,7 +41,7 @@ public sealed class ClaudeCodeCliTests
 
         // The intern's tools, the narrowest tier's: Write, and Bash only for git status, diff, add and commit.
         var request = sandbox.Request(model, "Add hello.txt and commit it.", TierPolicy.For(Tier.Intern)) with { NewSessionId = session };
-        var result = await Runtime().RunAsync(request, CancellationToken.None);
+        var result = await sandbox.Runtime().RunAsync(request, CancellationToken.None);
 
         Assert.True(result.Succeeded, Explain(result, model));
         Assert.Equal("Committed hello.txt.", result.Result);
@@ -63,7 +63,7 @@ public sealed class ClaudeCodeCliTests
         await using var model = await FakeModelServer.StartAsync(_ => FakeModelReply.Error(500, "the fake model is down"));
         var clock = Stopwatch.StartNew();
 
-        var result = await Runtime().RunAsync(sandbox.Request(model, "Say hello.", TierPolicy.For(Tier.Intern)), CancellationToken.None);
+        var result = await sandbox.Runtime().RunAsync(sandbox.Request(model, "Say hello.", TierPolicy.For(Tier.Intern)), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.True(result.IsOutage, $"an HTTP 500 is the API's failure, not the agent's: {result.Failure}");
@@ -82,8 +82,8 @@ public sealed class ClaudeCodeCliTests
         var address = gone.BaseAddress;
         await gone.DisposeAsync(); // nothing listens on its port any more: the connection is refused
 
-        var unreachable = await Runtime().RunAsync(sandbox.Request(gone, "Say hello.", TierPolicy.For(Tier.Intern)), CancellationToken.None);
-        var refused = await Runtime().RunAsync(sandbox.Request(refusing, "Say hello.", TierPolicy.For(Tier.Intern)), CancellationToken.None);
+        var unreachable = await sandbox.Runtime().RunAsync(sandbox.Request(gone, "Say hello.", TierPolicy.For(Tier.Intern)), CancellationToken.None);
+        var refused = await sandbox.Runtime().RunAsync(sandbox.Request(refusing, "Say hello.", TierPolicy.For(Tier.Intern)), CancellationToken.None);
 
         Assert.True(unreachable.IsOutage, $"{address}: {unreachable.Failure}");
         Assert.False(refused.Succeeded);
@@ -99,7 +99,7 @@ public sealed class ClaudeCodeCliTests
             _ => FakeModelReply.ToolUse("Bash", new JsonObject { ["command"] = "git status", ["description"] = "Look again" }));
 
         var policy = TierPolicy.For(Tier.Intern) with { MaxTurns = 1 };
-        var result = await Runtime().RunAsync(sandbox.Request(model, "Look around.", policy), CancellationToken.None);
+        var result = await sandbox.Runtime().RunAsync(sandbox.Request(model, "Look around.", policy), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Contains("ran out of turns (--max-turns)", result.Failure, StringComparison.Ordinal);
@@ -117,7 +117,7 @@ public sealed class ClaudeCodeCliTests
             : FakeModelReply.Text("No StructuredOutput tool was offered."));
 
         var request = sandbox.Request(model, "Review the change.", TierPolicy.For(Tier.Intern)) with { JsonSchema = VerdictSchema };
-        var result = await Runtime().RunAsync(request, CancellationToken.None);
+        var result = await sandbox.Runtime().RunAsync(request, CancellationToken.None);
 
         Assert.True(result.Succeeded, Explain(result, model));
         using var verdict = JsonDocument.Parse(result.StructuredOutput!);
@@ -136,7 +136,7 @@ public sealed class ClaudeCodeCliTests
         await using var model = await FakeModelServer.StartAsync(_ => FakeModelReply.Text("Looks good to me."));
 
         var request = sandbox.Request(model, "Review the change.", TierPolicy.For(Tier.Intern)) with { JsonSchema = VerdictSchema };
-        var result = await Runtime().RunAsync(request, CancellationToken.None);
+        var result = await sandbox.Runtime().RunAsync(request, CancellationToken.None);
 
         // The CLI itself asks once more ("You MUST call the StructuredOutput tool"), then ends with is_error: false.
         Assert.Equal(2, model.MainRequests.Count);
@@ -152,7 +152,7 @@ public sealed class ClaudeCodeCliTests
         await using var model = await FakeModelServer.StartAsync(request =>
             FakeModelReply.Text(request.LastUserText.Contains("second prompt", StringComparison.Ordinal) ? "second answer" : "first answer: pelican"));
         var session = Guid.NewGuid().ToString();
-        var runtime = Runtime();
+        var runtime = sandbox.Runtime();
 
         var first = await runtime.RunAsync(sandbox.Request(model, "first prompt: remember the word pelican", TierPolicy.For(Tier.Intern)) with { NewSessionId = session }, CancellationToken.None);
         Assert.True(first.Succeeded, Explain(first, model));
@@ -178,13 +178,11 @@ public sealed class ClaudeCodeCliTests
         var prompt = "- first point\n" + string.Concat(Enumerable.Range(0, 4000).Select(i => $"- point {i}: the parser must keep going\n")) + "- last point";
         Assert.True(prompt.Length > 128 * 1024);
 
-        var result = await Runtime().RunAsync(sandbox.Request(model, prompt, TierPolicy.For(Tier.Intern)), CancellationToken.None);
+        var result = await sandbox.Runtime().RunAsync(sandbox.Request(model, prompt, TierPolicy.For(Tier.Intern)), CancellationToken.None);
 
         Assert.True(result.Succeeded, Explain(result, model));
         Assert.Contains(prompt, model.MainRequests[0].LastUserText, StringComparison.Ordinal);
     }
-
-    private static ClaudeCodeRuntime Runtime() => new("sonnet", new ProcessRunner(), ClaudeCodeCli.RequirePath());
 
     /// <summary>Why a run did not go as scripted: its failure and every request the fake saw.</summary>
     private static string Explain(AgentRunResult result, FakeModelServer model) =>

@@ -19,7 +19,7 @@ public sealed class ClaudeCodeRuntimeTests : IDisposable
         var claude = StandIn("""{"type":"result","subtype":"success","is_error":false,"result":"wrote it","session_id":"5b0c6f1e","total_cost_usd":0.0421,"num_turns":4}""");
         var request = Request() with { NewSessionId = "5b0c6f1e" };
 
-        var result = await new ClaudeCodeRuntime("sonnet", new ProcessRunner(), claude).RunAsync(request, CancellationToken.None);
+        var result = await new ClaudeCodeRuntime("sonnet", new ProcessRunner(), Sandbox(), claude).RunAsync(request, CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Failure);
         Assert.Equal(0.0421m, result.CostUsd);
@@ -43,7 +43,7 @@ public sealed class ClaudeCodeRuntimeTests : IDisposable
         var claude = StandIn("""{"is_error":false,"structured_output":{"verdict":"approve"}}""");
         var request = Request() with { ResumeSessionId = "abc-123", JsonSchema = """{"type":"object"}""" };
 
-        var result = await new ClaudeCodeRuntime("sonnet", new ProcessRunner(), claude).RunAsync(request, CancellationToken.None);
+        var result = await new ClaudeCodeRuntime("sonnet", new ProcessRunner(), Sandbox(), claude).RunAsync(request, CancellationToken.None);
 
         Assert.Equal("""{"verdict":"approve"}""", result.StructuredOutput);
         var args = RecordedArguments();
@@ -53,15 +53,21 @@ public sealed class ClaudeCodeRuntimeTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_SeesOnlyTheAgentsEnvironment_PlusTheQuietBackgroundSettings()
+    public async Task Run_SeesOnlyTheAgentsEnvironment_PlusTheQuietBackgroundSettings_AndItsOwnHomeAndConfigFolder()
     {
         Environment.SetEnvironmentVariable("CLAWCLIP_PERSONS_OTHER_TOKEN", "x");
         var claude = StandIn("""{"is_error":false,"result":"ok"}""");
+        var sandbox = Sandbox();
 
-        await new ClaudeCodeRuntime("sonnet", new ProcessRunner(), claude).RunAsync(Request(), CancellationToken.None);
+        await new ClaudeCodeRuntime("sonnet", new ProcessRunner(), sandbox, claude).RunAsync(Request(), CancellationToken.None);
 
-        var names = File.ReadAllLines(Path.Combine(folder, "env")).Select(line => line.Split('=')[0]).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["ANTHROPIC_API_KEY", "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "DISABLE_AUTOUPDATER", "DISABLE_TELEMETRY", "PATH"], names.Where(n => n != "PWD" && n != "SHLVL" && n != "_").ToArray());
+        var variables = File.ReadAllLines(Path.Combine(folder, "env")).Select(line => line.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
+        Assert.Equal(
+            ["ANTHROPIC_API_KEY", "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "CLAUDE_CONFIG_DIR", "DISABLE_AUTOUPDATER", "DISABLE_TELEMETRY", "HOME", "PATH", "TMPDIR", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"],
+            variables.Keys.Where(n => n != "PWD" && n != "SHLVL" && n != "_").Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(sandbox.Home, variables["HOME"]);
+        Assert.Equal(Path.Combine(sandbox.Home, ".claude"), variables["CLAUDE_CONFIG_DIR"]);
+        Assert.Equal("/tmp", variables["TMPDIR"]);
     }
 
     [Fact]
@@ -69,7 +75,7 @@ public sealed class ClaudeCodeRuntimeTests : IDisposable
     {
         var claude = StandIn("""{"type":"result","subtype":"success","is_error":true,"result":"Invalid API key · Please run /login"}""", exitCode: 1);
 
-        var result = await new ClaudeCodeRuntime("sonnet", new ProcessRunner(), claude).RunAsync(Request(), CancellationToken.None);
+        var result = await new ClaudeCodeRuntime("sonnet", new ProcessRunner(), Sandbox(), claude).RunAsync(Request(), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Contains("Invalid API key", result.Failure, StringComparison.Ordinal);
@@ -78,11 +84,14 @@ public sealed class ClaudeCodeRuntimeTests : IDisposable
     [Fact]
     public async Task Run_WhenTheCliIsNotInstalled_SaysHowToInstallIt()
     {
-        var result = await new ClaudeCodeRuntime("sonnet", new ProcessRunner(), Path.Combine(folder, "no-claude-here")).RunAsync(Request(), CancellationToken.None);
+        var result = await new ClaudeCodeRuntime("sonnet", new ProcessRunner(), Sandbox(), Path.Combine(folder, "no-claude-here")).RunAsync(Request(), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Contains("npm install -g @anthropic-ai/claude-code", result.Failure, StringComparison.Ordinal);
     }
+
+    // The agent's home beside its working folder, both deleted with it.
+    private AgentSandbox Sandbox() => new(Path.Combine(folder, ".home"));
 
     private static string After(string[] args, string flag) => args[Array.IndexOf(args, flag) + 1];
 

@@ -43,6 +43,9 @@ internal sealed class ClaudeCodeSandbox : IDisposable
         return (await runner.RunAsync(spec, CancellationToken.None)).EnsureSuccess(spec).StandardOutput;
     }
 
+    /// <summary>The runtime as claw.clip builds it, with <see cref="Home"/> as the agent's home in the machine's sandbox.</summary>
+    public ClaudeCodeRuntime Runtime() => new("sonnet", runner, new AgentSandbox(Home), ClaudeCodeCli.RequirePath());
+
     /// <summary>A run in the repository, talking to <paramref name="model"/>, seeing only the offline environment.</summary>
     public AgentRunRequest Request(FakeModelServer model, string prompt, TierPolicy policy) => new(
         AgentId.Parse("dev-1"),

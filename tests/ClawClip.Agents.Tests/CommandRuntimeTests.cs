@@ -102,27 +102,23 @@ public sealed class CommandRuntimeTests : IDisposable
     [Fact]
     public async Task AnAgentThatHangs_IsKilledAtItsTimeout_WithTheProcessesItStarted()
     {
-        var pidFile = Path.Combine(worktree, "child.pid");
+        // In its sandbox the child's pid is its PID namespace's; it is found here by its unique arguments instead.
+        var sleep = AgentProcesses.UniqueSleep();
         var started = Stopwatch.GetTimestamp();
 
-        var result = await RunAsync($"sleep 300 & echo $! > {pidFile}; wait", TimeSpan.FromSeconds(1));
+        var result = await RunAsync($"{sleep} & touch started; wait", TimeSpan.FromSeconds(1));
 
         Assert.False(result.Succeeded);
         Assert.Contains("timed out after 1 s", result.Failure, StringComparison.Ordinal);
         Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(60));
-        var child = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        var deadline = Stopwatch.GetTimestamp();
-        while (IsAlive(child))
-        {
-            Assert.True(Stopwatch.GetElapsedTime(deadline) < TimeSpan.FromSeconds(10), $"child {child} outlived its agent");
-            await Task.Delay(20);
-        }
+        Assert.True(File.Exists(Path.Combine(worktree, "started")), "the agent never started its child");
+        await AgentProcesses.AssertGoneAsync(sleep);
     }
 
     [Fact]
     public async Task AProgramThatDoesNotExist_IsAFailureNamingIt()
     {
-        var runtime = new CommandRuntime("/no/such/agent-cli", [], new ProcessRunner());
+        var runtime = new CommandRuntime("/no/such/agent-cli", [], new ProcessRunner(), Sandbox());
 
         var result = await runtime.RunAsync(Request(TimeSpan.FromSeconds(10)), CancellationToken.None);
 
@@ -141,8 +137,10 @@ public sealed class CommandRuntimeTests : IDisposable
     }
 
     private Task<AgentRunResult> RunAsync(string script, TimeSpan? timeout = null, string? jsonSchema = null) =>
-        new CommandRuntime("/bin/sh", ["-c", script], new ProcessRunner(), maxOutputBytes: 1024 * 1024)
+        new CommandRuntime("/bin/sh", ["-c", script], new ProcessRunner(), Sandbox(), maxOutputBytes: 1024 * 1024)
             .RunAsync(Request(timeout ?? TimeSpan.FromSeconds(30)) with { JsonSchema = jsonSchema }, CancellationToken.None);
+
+    private AgentSandbox Sandbox() => new(Path.Combine(worktree, ".home"));
 
     private AgentRunRequest Request(TimeSpan timeout) => new(
         AgentId.Parse("dev-1"),
@@ -152,8 +150,4 @@ public sealed class CommandRuntimeTests : IDisposable
         new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin", ["ALLOWED_TOKEN"] = "t" },
         TierPolicy.For(Tier.Intern),
         timeout);
-
-    // A zombie (exited, not yet reaped by init) counts as dead.
-    private static bool IsAlive(int pid) =>
-        File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Split(' ')[2].Equals("Z", StringComparison.Ordinal);
 }

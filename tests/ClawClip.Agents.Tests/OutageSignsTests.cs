@@ -75,7 +75,7 @@ public sealed class OutageSignsTests : IDisposable
 
     private Task<AgentRunResult> RunAsync(string script, TimeSpan? timeout = null)
     {
-        var runtime = new CommandRuntime("/bin/sh", ["-c", script], new ProcessRunner());
+        var runtime = new CommandRuntime("/bin/sh", ["-c", script], new ProcessRunner(), new AgentSandbox(Path.Combine(worktree, ".home")));
         var request = new AgentRunRequest(AgentId.Parse("dev-1"), "build the parser", "rules", worktree, new Dictionary<string, string>(), TierPolicy.For(Tier.Intern), timeout ?? TimeSpan.FromSeconds(20));
         return runtime.RunAsync(request, CancellationToken.None);
     }

@@ -23,7 +23,7 @@ public sealed class OutputLimitTests : IDisposable
     [Fact]
     public async Task TheCommandRuntime_AnAgentPrintingFiveMegabytesThenASuccess_IsAFailureOverTheLimit()
     {
-        var result = await new CommandRuntime(Program(5), [], new ProcessRunner()).RunAsync(Request(), CancellationToken.None);
+        var result = await new CommandRuntime(Program(5), [], new ProcessRunner(), Sandbox()).RunAsync(Request(), CancellationToken.None);
 
         AssertOverTheLimit(result);
     }
@@ -31,7 +31,7 @@ public sealed class OutputLimitTests : IDisposable
     [Fact]
     public async Task TheClaudeRuntime_ACliPrintingFiveMegabytesThenASuccess_IsAFailureOverTheLimit()
     {
-        var result = await new ClaudeCodeRuntime("sonnet", new ProcessRunner(), Program(5)).RunAsync(Request(), CancellationToken.None);
+        var result = await new ClaudeCodeRuntime("sonnet", new ProcessRunner(), Sandbox(), Program(5)).RunAsync(Request(), CancellationToken.None);
 
         AssertOverTheLimit(result);
     }
@@ -39,8 +39,8 @@ public sealed class OutputLimitTests : IDisposable
     [Fact]
     public async Task BothRuntimes_AnAgentPrintingThreeMegabytesThenASuccess_Succeeds()
     {
-        var command = await new CommandRuntime(Program(3), [], new ProcessRunner()).RunAsync(Request(), CancellationToken.None);
-        var claude = await new ClaudeCodeRuntime("sonnet", new ProcessRunner(), Program(3)).RunAsync(Request(), CancellationToken.None);
+        var command = await new CommandRuntime(Program(3), [], new ProcessRunner(), Sandbox()).RunAsync(Request(), CancellationToken.None);
+        var claude = await new ClaudeCodeRuntime("sonnet", new ProcessRunner(), Sandbox(), Program(3)).RunAsync(Request(), CancellationToken.None);
 
         Assert.True(command.Succeeded, command.Failure);
         Assert.True(claude.Succeeded, claude.Failure);
@@ -69,6 +69,8 @@ public sealed class OutputLimitTests : IDisposable
         }
         return path;
     }
+
+    private AgentSandbox Sandbox() => new(System.IO.Path.Combine(folder.Path, ".home"));
 
     private AgentRunRequest Request() => new(
         AgentId.Parse("dev-1"),

@@ -10,7 +10,8 @@ namespace ClawClip.Agents;
 /// <c>--append-system-prompt</c>, and <c>--session-id</c> for a new session or <c>--resume</c> for one the
 /// context snapshot remembers. Permission mode is <c>acceptEdits</c>: it works when the daemon runs as root,
 /// where bypassing permissions is refused. The result is judged like any runtime's: exit code 0 and
-/// <c>is_error: false</c>.
+/// <c>is_error: false</c>. It runs in the agent's <see cref="AgentSandbox"/>, with <c>CLAUDE_CONFIG_DIR</c> in the agent's
+/// own home, so that its sessions are there for the next run to resume and the person's <c>~/.claude</c> is not.
 /// </summary>
 /// <remarks>
 /// The prompt goes on standard input, not as an argument: an argument is the CLI's positional prompt, which it
@@ -30,11 +31,13 @@ public sealed class ClaudeCodeRuntime : IAgentRuntime
     private readonly string program;
     private readonly string model;
     private readonly IProcessRunner runner;
+    private readonly AgentSandbox sandbox;
 
-    public ClaudeCodeRuntime(string model, IProcessRunner runner, string program = "claude")
+    public ClaudeCodeRuntime(string model, IProcessRunner runner, AgentSandbox sandbox, string program = "claude")
     {
         this.model = model;
         this.runner = runner;
+        this.sandbox = sandbox;
         this.program = program;
     }
 
@@ -78,6 +81,8 @@ public sealed class ClaudeCodeRuntime : IAgentRuntime
             environment.TryAdd(name, value);
         }
 
+        environment["CLAUDE_CONFIG_DIR"] = Path.Combine(sandbox.Home, ".claude");
+
         var spec = ProcessSpec.Create(program, [.. Arguments(request)]).WithStandardInput(request.Prompt) with
         {
             WorkingDirectory = request.WorkingDirectory,
@@ -91,7 +96,8 @@ public sealed class ClaudeCodeRuntime : IAgentRuntime
         ProcessResult process;
         try
         {
-            process = await runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+            // node, for a CLI installed as a JavaScript package rather than as its native build.
+            process = await runner.RunAsync(sandbox.Confine(spec, request, "node"), cancellationToken).ConfigureAwait(false);
         }
         catch (ProcessStartException e)
         {

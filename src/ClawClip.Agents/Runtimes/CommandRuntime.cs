@@ -15,19 +15,22 @@ namespace ClawClip.Agents;
 /// <c>is_error: false</c>. A failed run whose model's API failed says so with <c>"failure_kind": "outage"</c>
 /// (and, if the API said how long to wait, <c>"retry_after_seconds": N</c>): it is then no failure of the agent's,
 /// and is tried again after the backoff; <c>"failure_kind": "agent"</c> says the opposite, whatever the text.
+/// It runs in the agent's <see cref="AgentSandbox"/>: its clone, its own home and what its agent file opens, nothing else.
 /// </summary>
 public sealed class CommandRuntime : IAgentRuntime
 {
     private readonly string program;
     private readonly IReadOnlyList<string> arguments;
     private readonly IProcessRunner runner;
+    private readonly AgentSandbox sandbox;
     private readonly int maxOutputBytes;
 
-    public CommandRuntime(string program, IReadOnlyList<string> arguments, IProcessRunner runner, int maxOutputBytes = AgentResultParser.MaxOutputBytes)
+    public CommandRuntime(string program, IReadOnlyList<string> arguments, IProcessRunner runner, AgentSandbox sandbox, int maxOutputBytes = AgentResultParser.MaxOutputBytes)
     {
         this.program = program;
         this.arguments = arguments;
         this.runner = runner;
+        this.sandbox = sandbox;
         this.maxOutputBytes = maxOutputBytes;
     }
 
@@ -62,7 +65,7 @@ public sealed class CommandRuntime : IAgentRuntime
         ProcessResult process;
         try
         {
-            process = await runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+            process = await runner.RunAsync(sandbox.Confine(spec, request), cancellationToken).ConfigureAwait(false);
         }
         catch (ProcessStartException e)
         {

@@ -31,6 +31,18 @@ public sealed record AgentDefinition(
     public const int DefaultMaxConcurrentTasks = 1;
     public const int MostConcurrentTasks = 16;
 
+    /// <summary>
+    /// Folders its sandbox lets it change besides its clone and its own home (<c>writable_paths:</c>), as written:
+    /// absolute, or <c>~/…</c> for the person's home. Empty for most agents: what is not listed is not there.
+    /// </summary>
+    public IReadOnlyList<string> WritablePaths { get; init; } = [];
+
+    /// <summary>Files or folders its sandbox lets it read but not change (<c>readable_paths:</c>), written the same way.</summary>
+    public IReadOnlyList<string> ReadablePaths { get; init; } = [];
+
+    /// <summary>Whether its sandbox reaches the network (<c>network: open</c>, the default: it needs its model's API); false leaves it none.</summary>
+    public bool Network { get; init; } = true;
+
     /// <summary>Whether the agent may be given work at <paramref name="instant"/>: always, unless windows are set.</summary>
     public bool IsAvailableAt(DateTimeOffset instant) => Availability.Count == 0 || Availability.Any(w => w.Contains(instant));
 }
