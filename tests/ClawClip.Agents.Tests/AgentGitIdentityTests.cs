@@ -151,11 +151,14 @@ public sealed class AgentGitIdentityTests : IDisposable
     };
 
     private Task<AgentRunResult> RunCommandAsync(IReadOnlyDictionary<string, string> environment) =>
-        new CommandRuntime("/bin/sh", ["-c", GitAgent], runner).RunAsync(Request(environment), CancellationToken.None);
+        new CommandRuntime("/bin/sh", ["-c", GitAgent], runner, AgentHome()).RunAsync(Request(environment), CancellationToken.None);
 
     private Task<AgentRunResult> RunClaudeAsync(IReadOnlyDictionary<string, string> environment) =>
-        new ClaudeCodeRuntime("sonnet", runner, ClaudeCodeCli.RequirePath()).RunAsync(
+        new ClaudeCodeRuntime("sonnet", runner, AgentHome(), ClaudeCodeCli.RequirePath()).RunAsync(
             Request(environment, TierPolicy.For(Tier.Senior)) with { NewSessionId = Guid.NewGuid().ToString() }, CancellationToken.None);
+
+    // The agent's own home beside the person's; the runner is unconfined here, so what git sees of the person is the identity's doing alone.
+    private AgentSandbox AgentHome() => new(Path.Combine(Path.GetDirectoryName(Home)!, "agent-home"));
 
     private AgentRunRequest Request(IReadOnlyDictionary<string, string> environment, TierPolicy? policy = null) =>
         new(AgentId.Parse("dev-1"), "Say who you are in git, then add hello.txt and commit it.", "You are dev-1.", Repository, environment, policy ?? TierPolicy.For(Tier.Intern), TimeSpan.FromSeconds(90));
