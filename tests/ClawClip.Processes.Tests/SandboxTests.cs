@@ -29,6 +29,15 @@ public sealed class SandboxTests : IDisposable
     }
 
     [Fact]
+    public async Task A_missing_bubblewrap_is_a_failed_probe_with_the_install_command_not_a_crash()
+    {
+        var probe = await new Bubblewrap(outside.File("no-bwrap-here")).ProbeAsync(CancellationToken.None);
+
+        Assert.False(probe.Works);
+        Assert.Contains("apt-get install bubblewrap", probe.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_confined_process_sees_only_its_own_processes_not_its_parents_environment()
     {
         var result = await RunAsync($"ls /proc | grep -c '^[0-9]'; cat /proc/{Environment.ProcessId}/environ 2>&1 || echo no-environ");

@@ -2,6 +2,7 @@ using System.Globalization;
 using ClawClip.Core.Agents;
 using ClawClip.Core.Alerts;
 using ClawClip.Core.Pipeline;
+using ClawClip.Core.Protection;
 using ClawClip.Core.State;
 using ClawClip.Core.Tasks;
 
@@ -158,6 +159,11 @@ public sealed class Escalator
         else if (task.Status == TaskState.Merging)
         {
             cannot = "the merge queue has it, so it stays there";
+        }
+        else if (task.Status == TaskState.NeedsInput && due.Start.Policy == ProtectionPolicies.ProtectedPath)
+        {
+            // Any tier's work on these paths waits for the same approval: a redo would only spend money to wait again.
+            cannot = "its change touches protected paths, which wait for clawclip approve at every tier, so it stays there";
         }
 
         if (cannot is null)

@@ -1,3 +1,4 @@
+using ClawClip.Agents;
 using ClawClip.Processes;
 using ClawClip.Processes.Sandboxing;
 
@@ -17,7 +18,8 @@ internal static class SandboxCheck
 
     public static async Task<CheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
     {
-        var sandbox = context.Sandbox;
+        // The person's `sandbox: off` (in the working copy, as the config check reads it): the runners will not confine.
+        var sandbox = SaysOff(context.RepositoryRoot) ? Unconfined.Instance : context.Sandbox;
         SandboxProbe probe;
         try
         {
@@ -43,5 +45,17 @@ internal static class SandboxCheck
         return probe.Works
             ? CheckResult.Ok(Name, $"{sandbox.Name}: {probe.Detail}")
             : CheckResult.Fail(Name, $"{sandbox.Name}: agents cannot be confined here: {probe.Detail}", $"{probe.Fix ?? "see the finding"}; {TurnOff}");
+    }
+
+    private static bool SaysOff(string root)
+    {
+        try
+        {
+            return !RepositoryConfigLoader.Load(Path.Combine(root, RepositoryConfigLoader.FileName)).Sandbox;
+        }
+        catch (RepositoryConfigException)
+        {
+            return false; // the config check reports the file; the sandbox is judged as if it were on
+        }
     }
 }

@@ -138,15 +138,18 @@ public sealed class Bubblewrap : ISandbox
 
     public async Task<SandboxProbe> ProbeAsync(CancellationToken cancellationToken)
     {
-        var version = await new ProcessRunner(Unconfined.Instance).RunAsync(ProcessSpec.Create(Program, "--version") with { Timeout = TimeSpan.FromSeconds(10) }, cancellationToken).ConfigureAwait(false);
-        var name = version.ExitCode == 0 ? version.StandardOutput.Trim() : Program;
         var home = Directory.CreateTempSubdirectory("clawclip-sandbox-probe-");
         try
         {
+            // A missing program throws here, inside the try: the probe reports it with the install command.
+            var version = await new ProcessRunner(Unconfined.Instance).RunAsync(ProcessSpec.Create(Program, "--version") with { Timeout = TimeSpan.FromSeconds(10) }, cancellationToken).ConfigureAwait(false);
+            var name = version.ExitCode == 0 ? version.StandardOutput.Trim() : Program;
+
             // A confined shell that must see its own PID namespace (it is PID 1 or 2) and nothing of the person's home.
-            var probe = ProcessSpec.Create("/bin/sh", "-c", "test ! -e /root/.bashrc && test \"$(ls /proc | grep -c '^[0-9]')\" -lt 10 && echo confined") with
+            var outside = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 1 } user ? user : "/root";
+            var probe = ProcessSpec.Create("/bin/sh", "-c", "test ! -e \"$OUTSIDE\" && test \"$(ls /proc | grep -c '^[0-9]')\" -lt 10 && echo confined") with
             {
-                Environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["PATH"] = "/usr/bin:/bin" },
+                Environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["PATH"] = "/usr/bin:/bin", ["OUTSIDE"] = outside },
                 WorkingDirectory = home.FullName,
                 Confinement = Confinement.To(home.FullName),
                 Timeout = TimeSpan.FromSeconds(20),

@@ -189,6 +189,21 @@ public sealed class EscalatorTests
     }
 
     [Fact]
+    public async Task WaitingOnProtectedPaths_IsNotifiedOnly_SinceAHigherTiersRedoWouldWaitTheSame()
+    {
+        trust.Set("dev-2", Tier.Principal);
+        var merging = Move(Move(Running(Submitted()), TaskState.Review, "dev-1", "checks passed"), TaskState.Merging, "qa-1", "approved");
+        var parked = merging.MoveTo(TaskState.NeedsInput, "clawclip", null, "touches clawclip.yaml: clawclip approve", ClawClip.Core.Protection.ProtectionPolicies.ProtectedPath, clock.GetUtcNow());
+        store.Put(parked);
+
+        var escalation = Assert.Single(await Escalator(Team("dev-1", "dev-2")).RunAsync(CancellationToken.None));
+
+        Assert.Equal(EscalationOutcome.NotifiedOnly, escalation.Outcome);
+        Assert.Equal(TaskState.NeedsInput, store.Get(parked.Id).Status);
+        Assert.Contains("protected paths", escalation.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ANewStretch_AfterAnEscalatedOne_IsEscalatedAgain()
     {
         var task = WaitingForApproval(Submitted());

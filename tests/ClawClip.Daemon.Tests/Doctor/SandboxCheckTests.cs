@@ -76,4 +76,15 @@ public sealed class SandboxCheckTests : IDisposable
         Assert.Equal(CheckStatus.Warn, check.Status);
         Assert.Contains("agents run unconfined", check.Finding, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WithSandboxOffInClawclipYaml_Warns_EvenWhereASandboxWorks()
+    {
+        repository.Write("clawclip.yaml", "checks:\n  test: [/bin/true]\nsandbox: off\n");
+
+        var check = await SandboxCheck.RunAsync(repository.Context(), CancellationToken.None);
+
+        Assert.Equal(CheckStatus.Warn, check.Status);
+        Assert.Contains("agents run unconfined", check.Finding, StringComparison.Ordinal);
+    }
 }
