@@ -157,8 +157,8 @@ public sealed class AgentGitIdentityTests : IDisposable
         new ClaudeCodeRuntime("sonnet", runner, AgentHome(), ClaudeCodeCli.RequirePath()).RunAsync(
             Request(environment, TierPolicy.For(Tier.Senior)) with { NewSessionId = Guid.NewGuid().ToString() }, CancellationToken.None);
 
-    // The agent's own home beside the person's; the runner is unconfined here, so what git sees of the person is the identity's doing alone.
-    private AgentSandbox AgentHome() => new(Path.Combine(Path.GetDirectoryName(Home)!, "agent-home"));
+    // The agent's own home beside the person's, with the person's global config readable in its sandbox: in reach, as the test says.
+    private AgentSandbox AgentHome() => new(Path.Combine(root, "agent-home"), readablePaths: [PersonConfig]);
 
     private AgentRunRequest Request(IReadOnlyDictionary<string, string> environment, TierPolicy? policy = null) =>
         new(AgentId.Parse("dev-1"), "Say who you are in git, then add hello.txt and commit it.", "You are dev-1.", Repository, environment, policy ?? TierPolicy.For(Tier.Intern), TimeSpan.FromSeconds(90));
