@@ -64,6 +64,20 @@ public sealed class AgentSandboxTests : IDisposable
     }
 
     [Fact]
+    public async Task ACommandNamingItsScriptByAbsolutePath_RunsIt_ButNoFolderItNames()
+    {
+        var script = folder.Write("agent.sh", "cat > /dev/null; test -e \"$1/secret\" && seen=yes || seen=no; printf '{\"is_error\":false,\"result\":\"%s\"}' \"$seen\"");
+        var other = Directory.CreateDirectory(Path.Combine(folder.Path, "elsewhere")).FullName;
+        File.WriteAllText(Path.Combine(other, "secret"), "x");
+        var runtime = new CommandRuntime("/bin/bash", [script, other], new ProcessRunner(Sandboxes.ForThisMachine()), new AgentSandbox(Home));
+
+        var result = await runtime.RunAsync(Request() with { Environment = new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" } }, CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Failure); // the script, a file named by its absolute path, is there read-only
+        Assert.Equal("no", result.Result); // a folder named is not
+    }
+
+    [Fact]
     public void ProgramFiles_OfASystemProgram_AreNone_AndOfAScriptOutsideTheSystem_AreTheScript()
     {
         var script = folder.Write("agent.sh", "#!/bin/sh\n");

@@ -1,5 +1,6 @@
 using ClawClip.Core.Agents;
 using ClawClip.Processes;
+using ClawClip.Processes.Sandboxing;
 
 namespace ClawClip.Agents.Tests;
 
@@ -92,6 +93,20 @@ public sealed class ClaudeCodeRuntimeTests : IDisposable
 
     // The agent's home beside its working folder, both deleted with it.
     private AgentSandbox Sandbox() => new(Path.Combine(folder, ".home"));
+
+    [Fact]
+    public async Task Run_WithoutASandboxOnTheMachine_SaysSoAndHowToGetOne_NotHowToInstallTheCli()
+    {
+        var claude = StandIn("""{"is_error":false,"result":"ok"}""");
+        var missing = new MissingSandbox("bubblewrap (bwrap) is not installed", "install it: `apt-get install bubblewrap`");
+
+        var result = await new ClaudeCodeRuntime("sonnet", new ProcessRunner(missing), Sandbox(), claude).RunAsync(Request(), CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("it must run in a sandbox and bubblewrap (bwrap) is not installed; install it: `apt-get install bubblewrap`", result.Failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("npm install", result.Failure, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, "args")), "the CLI ran unconfined");
+    }
 
     private static string After(string[] args, string flag) => args[Array.IndexOf(args, flag) + 1];
 

@@ -66,11 +66,12 @@ public sealed class AgentSandbox
     /// <paramref name="spec"/> (the agent's program, to run in the request's working directory) with the agent's home in
     /// its environment and the <see cref="Confinement"/> of this run: writable clone, home and <see cref="WritablePaths"/>;
     /// readable <see cref="AgentRunRequest.ReadOnlyPaths"/>, <see cref="ReadablePaths"/> and the files of the program and
-    /// of <paramref name="helpers"/> (programs on the agent's PATH that the program starts, like node for a CLI written
-    /// in JavaScript) where they live outside the system.
+    /// of <paramref name="helpers"/>, where they live outside the system. A helper is what the program needs besides
+    /// itself: a program on the agent's PATH that it starts (node, for a CLI written in JavaScript), or a file given by
+    /// its absolute path (the script an interpreter runs); one that is not there is left out.
     /// </summary>
     /// <exception cref="ProcessStartException">The program is not there or not executable.</exception>
-    public ProcessSpec Confine(ProcessSpec spec, AgentRunRequest request, params string[] helpers)
+    public ProcessSpec Confine(ProcessSpec spec, AgentRunRequest request, params IEnumerable<string> helpers)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(request);
@@ -86,6 +87,16 @@ public sealed class AgentSandbox
         var programs = new List<string> { ProgramResolver.Resolve(spec, environment) };
         foreach (var helper in helpers)
         {
+            if (Path.IsPathRooted(helper))
+            {
+                if (File.Exists(helper))
+                {
+                    programs.Add(helper);
+                }
+
+                continue;
+            }
+
             try
             {
                 programs.Add(ProgramResolver.Resolve(ProcessSpec.Create(helper) with { WorkingDirectory = spec.WorkingDirectory }, environment));

@@ -93,15 +93,26 @@ public sealed class ClaudeCodeRuntime : IAgentRuntime
             MaxOutputBytes = AgentResultParser.MaxOutputBytes,
         };
 
-        ProcessResult process;
+        ProcessSpec confined;
         try
         {
             // node, for a CLI installed as a JavaScript package rather than as its native build.
-            process = await runner.RunAsync(sandbox.Confine(spec, request, "node"), cancellationToken).ConfigureAwait(false);
+            confined = sandbox.Confine(spec, request, "node");
         }
         catch (ProcessStartException e)
         {
             return AgentRunResult.Failed($"could not start the Claude Code CLI: {e.Message} (install it with `npm install -g @anthropic-ai/claude-code`)");
+        }
+
+        ProcessResult process;
+        try
+        {
+            process = await runner.RunAsync(confined, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProcessStartException e)
+        {
+            // The CLI is there; its sandbox is not (bubblewrap missing, a path to bind gone): the message says what to do.
+            return AgentRunResult.Failed($"could not start the Claude Code CLI: {e.Message}");
         }
 
         return AgentResultParser.Parse(process, request.Timeout, expectStructuredOutput: request.JsonSchema is not null, AgentResultParser.MaxOutputBytes);

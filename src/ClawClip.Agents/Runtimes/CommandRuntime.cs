@@ -65,7 +65,8 @@ public sealed class CommandRuntime : IAgentRuntime
         ProcessResult process;
         try
         {
-            process = await runner.RunAsync(sandbox.Confine(spec, request), cancellationToken).ConfigureAwait(false);
+            // A file the command names by its absolute path is its own (the script in [bash, /srv/agents/dev.sh]).
+            process = await runner.RunAsync(sandbox.Confine(spec, request, arguments.Where(Path.IsPathRooted)), cancellationToken).ConfigureAwait(false);
         }
         catch (ProcessStartException e)
         {
