@@ -14,6 +14,9 @@ internal sealed class BenchRepository : IDisposable
 
     public string Root { get; }
 
+    /// <summary>A folder beside the repository, outside it, for task clones.</summary>
+    public string Clones => Root + "-clones";
+
     public static FileStateStore Store(string root, StateStoreOptions? options = null) =>
         new(new StateLayout(root), new GitLineageBranch(new GitCli(root, new ProcessRunner())), TimeProvider.System, options);
 
@@ -64,6 +67,11 @@ internal sealed class BenchRepository : IDisposable
             try
             {
                 Directory.Delete(Root, recursive: true);
+                if (Directory.Exists(Clones))
+                {
+                    Directory.Delete(Clones, recursive: true);
+                }
+
                 return;
             }
             catch (Exception e) when (e is IOException && attempt < 50)

@@ -68,7 +68,7 @@ internal sealed class PipelineComposition
     public MergeQueue MergeQueue(Repository repository, FileStateStore store, string target, TimeSpan checkTimeout)
     {
         var leftovers = Leftovers(repository);
-        return new(store, new GitMerger(repository.Git, new ProcessRunner(), CheckEnvironment, leftovers), new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout), new TaskSettlement(store, new GitWorktrees(repository.Git), TrustRules.Default), leftovers);
+        return new(store, new GitMerger(repository.Git, new ProcessRunner(), CheckEnvironment, leftovers), new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout), new TaskSettlement(store, new GitWorktrees(repository.Git, repository.Workspace.Clones), TrustRules.Default), leftovers);
     }
 
     /// <summary>Where agent runs, checks and gates record their process groups: beside the tasks' run locks.</summary>
@@ -93,7 +93,7 @@ internal sealed class PipelineComposition
             store,
             store,
             store,
-            new GitWorktrees(repository.Git, runner),
+            new GitWorktrees(repository.Git, repository.Workspace.Clones, runner),
             new CommandChecks(runner, Checks, CheckEnvironment, checkTimeout),
             team,
             settings,

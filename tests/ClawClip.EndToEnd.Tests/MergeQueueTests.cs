@@ -24,7 +24,7 @@ public sealed class MergeQueueTests : IDisposable
         repository.Git("commit", "-q", "-m", "readme");
         var store = await Stores.InitializedWithTasksAsync(repository, tasks: 2);
         var git = new GitCli(repository.Root, new ProcessRunner());
-        var worktrees = new GitWorktrees(git);
+        var worktrees = new GitWorktrees(git, repository.Clones);
 
         // Both tasks go through claim → running → review → merging with work on their branches.
         foreach (var (id, file) in new[] { ("T-0001", "good.txt"), ("T-0002", "bad.txt") })
@@ -72,7 +72,7 @@ public sealed class MergeQueueTests : IDisposable
     {
         var store = await Stores.InitializedWithTasksAsync(repository, tasks: 1);
         var git = new GitCli(repository.Root, new ProcessRunner());
-        var worktrees = new GitWorktrees(git);
+        var worktrees = new GitWorktrees(git, repository.Clones);
         var task = TaskId.Parse("T-0001");
         Assert.IsType<ClaimResult.Claimed>(await store.TryClaimAsync(task, new ClaimRequest(Dev, new HashSet<string>(), Tier.Junior), CancellationToken.None));
         await worktrees.EnsureAsync(task, "main", CancellationToken.None); // the branch, with no commit of its own
@@ -105,7 +105,7 @@ public sealed class MergeQueueTests : IDisposable
         var store = await Stores.InitializedWithTasksAsync(repository, tasks: 1);
         var mergeLock = new FileMergeLock(store.Layout);
         using var held = await mergeLock.TryAcquireAsync(CancellationToken.None);
-        var queue = new MergeQueue(store, new GitMerger(new GitCli(repository.Root, new ProcessRunner()), new ProcessRunner(), new Dictionary<string, string>()), mergeLock, new MergeSettings("main", [], TimeSpan.FromSeconds(5)), new TaskSettlement(store, new GitWorktrees(new GitCli(repository.Root, new ProcessRunner())), TrustRules.Default));
+        var queue = new MergeQueue(store, new GitMerger(new GitCli(repository.Root, new ProcessRunner()), new ProcessRunner(), new Dictionary<string, string>()), mergeLock, new MergeSettings("main", [], TimeSpan.FromSeconds(5)), new TaskSettlement(store, new GitWorktrees(new GitCli(repository.Root, new ProcessRunner()), repository.Clones), TrustRules.Default));
 
         Assert.Empty(await queue.RunOnceAsync(CancellationToken.None));
     }

@@ -21,9 +21,9 @@ public sealed class GitMergerTests : IAsyncLifetime, IDisposable
         await CommitAsync(root, "README.md", "line one\n", "first", "person");
 
         // The task's branch gets a commit by its agent; meanwhile main moves on.
-        var worktree = await new GitWorktrees(git).EnsureAsync(Task1, "main", CancellationToken.None);
+        var worktree = await new GitWorktrees(git, repository.Clones).EnsureAsync(Task1, "main", CancellationToken.None);
         await CommitAsync(worktree.Path, "task.txt", "work\n", "add task.txt", "dev-1");
-        await new GitWorktrees(git).RemoveAsync(Task1, CancellationToken.None);
+        await new GitWorktrees(git, repository.Clones).RemoveAsync(Task1, CancellationToken.None);
         await CommitAsync(root, "main.txt", "meanwhile\n", "main moved on", "person");
 
         merger = new GitMerger(git, new ProcessRunner(), new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" });
@@ -98,9 +98,9 @@ public sealed class GitMergerTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Merge_WhenTheTaskConflictsWithMain_ReturnsTheFiles_AndChangesNoBranch()
     {
-        var worktree = await new GitWorktrees(git).EnsureAsync(TaskId.Parse("T-0002"), "main~1", CancellationToken.None);
+        var worktree = await new GitWorktrees(git, repository.Clones).EnsureAsync(TaskId.Parse("T-0002"), "main~1", CancellationToken.None);
         await CommitAsync(worktree.Path, "main.txt", "the task's version\n", "edit main.txt", "dev-2");
-        await new GitWorktrees(git).RemoveAsync(TaskId.Parse("T-0002"), CancellationToken.None);
+        await new GitWorktrees(git, repository.Clones).RemoveAsync(TaskId.Parse("T-0002"), CancellationToken.None);
         var (main, branch) = ((await Git("rev-parse", "main")).Trim(), (await Git("rev-parse", "task/T-0002")).Trim());
 
         var outcome = await merger.MergeAsync(TaskId.Parse("T-0002"), "main", [BothFilesThere], TimeSpan.FromSeconds(30), CancellationToken.None);
@@ -115,8 +115,8 @@ public sealed class GitMergerTests : IAsyncLifetime, IDisposable
     public async Task Merge_OfABranchThatAddsNothing_LandsNothing_AndLeavesMainWhereItWas()
     {
         var nothing = TaskId.Parse("T-0003");
-        await new GitWorktrees(git).EnsureAsync(nothing, "main", CancellationToken.None); // a branch with no commit of its own
-        await new GitWorktrees(git).RemoveAsync(nothing, CancellationToken.None);
+        await new GitWorktrees(git, repository.Clones).EnsureAsync(nothing, "main", CancellationToken.None); // a branch with no commit of its own
+        await new GitWorktrees(git, repository.Clones).RemoveAsync(nothing, CancellationToken.None);
         await Git("checkout", "-q", "--detach");
         var before = (await Git("rev-parse", "main")).Trim();
 

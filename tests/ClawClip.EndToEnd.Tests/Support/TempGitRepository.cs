@@ -17,6 +17,9 @@ public sealed class TempGitRepository : IDisposable
 
     public string Root { get; }
 
+    /// <summary>A folder beside the repository, outside it, for task clones (what claw.clip's workspace holds).</summary>
+    public string Clones => Root + "-clones";
+
     /// <summary>Runs git in the repository and returns stdout; fails the test on a non-zero exit.</summary>
     public string Git(params string[] arguments)
     {
@@ -39,6 +42,10 @@ public sealed class TempGitRepository : IDisposable
         try
         {
             Directory.Delete(Root, recursive: true);
+            if (Directory.Exists(Clones))
+            {
+                Directory.Delete(Clones, recursive: true);
+            }
         }
         catch (IOException)
         {
