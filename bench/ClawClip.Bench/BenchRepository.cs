@@ -17,6 +17,9 @@ internal sealed class BenchRepository : IDisposable
     /// <summary>A folder beside the repository, outside it, for task clones.</summary>
     public string Clones => Root + "-clones";
 
+    /// <summary>A folder beside the repository for the checks' and the gate's homes.</summary>
+    public string Homes => Root + "-homes";
+
     public static FileStateStore Store(string root, StateStoreOptions? options = null) =>
         new(new StateLayout(root), new GitLineageBranch(new GitCli(root, new ProcessRunner())), TimeProvider.System, options);
 
@@ -67,9 +70,9 @@ internal sealed class BenchRepository : IDisposable
             try
             {
                 Directory.Delete(Root, recursive: true);
-                if (Directory.Exists(Clones))
+                foreach (var beside in new[] { Clones, Homes }.Where(Directory.Exists))
                 {
-                    Directory.Delete(Clones, recursive: true);
+                    Directory.Delete(beside, recursive: true);
                 }
 
                 return;

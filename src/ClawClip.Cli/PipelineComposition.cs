@@ -16,13 +16,13 @@ using ClawClip.State;
 namespace ClawClip.Cli;
 
 /// <summary>
-/// Wires the pipeline over one repository: the state store, git worktrees, the checks and the merge gate from
+/// Wires the pipeline over one repository: the state store, the task clones, the checks and the merge gate from
 /// <c>clawclip.yaml</c>, and the team from <c>agents/*.yaml</c>. The command line's <c>run</c> and <c>merge</c>
 /// use it; so will the daemon.
 /// </summary>
 internal sealed class PipelineComposition
 {
-    // What the checks and the gate see: enough to build, nothing personal.
+    // What the checks and the gate see: enough to build, nothing personal (HOME and the caches are their own, in the workspace).
     private static readonly string[] CheckVariables = ["PATH", "HOME", "LANG", "TMPDIR", "DOTNET_ROOT", "DOTNET_CLI_TELEMETRY_OPTOUT", "DOTNET_NOLOGO", "NUGET_PACKAGES"];
 
     private PipelineComposition(RepositoryConfig config, IReadOnlyList<IReadOnlyList<string>> checks, IReadOnlyDictionary<string, string> checkEnvironment)
@@ -68,8 +68,13 @@ internal sealed class PipelineComposition
     public MergeQueue MergeQueue(Repository repository, FileStateStore store, string target, TimeSpan checkTimeout)
     {
         var leftovers = Leftovers(repository);
-        return new(store, new GitMerger(repository.Git, new ProcessRunner(), CheckEnvironment, leftovers), new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout), new TaskSettlement(store, new GitWorktrees(repository.Git, repository.Workspace.Clones), TrustRules.Default), leftovers);
+        var runner = new ProcessRunner();
+        var merger = new GitMerger(repository.Git, runner, CheckEnvironment, repository.Workspace.GateHome, leftovers);
+        return new(store, merger, new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout), new TaskSettlement(store, Clones(repository, runner), TrustRules.Default), leftovers);
     }
+
+    /// <summary>The task clones, in the repository's workspace outside its checkout; git in them runs in <paramref name="runner"/>'s sandbox.</summary>
+    public static GitWorktrees Clones(Repository repository, ProcessRunner runner) => new(repository.Git, repository.Workspace.Clones, runner);
 
     /// <summary>Where agent runs, checks and gates record their process groups: beside the tasks' run locks.</summary>
     public static ProcessGroupFiles Leftovers(Repository repository) => new(Path.Combine(repository.Layout.LocksRoot, "runs"));
@@ -89,12 +94,13 @@ internal sealed class PipelineComposition
         // A task stopped mid-step, an outage pause: each decision is committed before its alert goes out.
         IAlerts? committedAlerts = alerts is null ? null : new CommittedAlerts(store, alerts);
         var runner = new ProcessRunner();
+        var clones = Clones(repository, runner);
         var pipeline = new TaskPipeline(
             store,
             store,
             store,
-            new GitWorktrees(repository.Git, repository.Workspace.Clones, runner),
-            new CommandChecks(runner, Checks, CheckEnvironment, checkTimeout),
+            clones,
+            new CloneChecks(runner, clones, Checks, CheckEnvironment, checkTimeout, repository.Workspace.ChecksHome),
             team,
             settings,
             TimeProvider.System,

@@ -10,7 +10,9 @@ namespace ClawClip.Git;
 /// Lands task branches with git: the rebase and the gate run in a private worktree
 /// (<c>.git/clawclip/merge</c>), so the person's checkout is never used for the work. The target then moves
 /// by compare-and-swap (<c>update-ref NEW OLD</c>), or, when the person has it checked out, by
-/// <c>merge --ff-only</c> there, which refuses rather than overwrite their local changes.
+/// <c>merge --ff-only</c> there, which refuses rather than overwrite their local changes. The gate's commands run in
+/// the sandbox: the workspace and the gate's own HOME writable, and of the repository's git dir only what a checkout
+/// reads (objects, refs, the workspace's own admin folder) readable; its config and hooks are not there.
 /// </summary>
 public sealed class GitMerger : IMerger
 {
@@ -20,16 +22,20 @@ public sealed class GitMerger : IMerger
     private readonly IProcessRunner runner;
     private readonly IReadOnlyDictionary<string, string> gateEnvironment;
     private readonly IRunLeftovers leftovers;
+    private readonly string gateHome;
 
     /// <param name="git">The repository.</param>
-    /// <param name="runner">Runs the gate commands.</param>
-    /// <param name="gateEnvironment">What the gate commands see of the environment, and nothing else.</param>
+    /// <param name="runner">Runs the gate commands; its sandbox confines them.</param>
+    /// <param name="gateEnvironment">What the gate commands see of the environment, and nothing else (HOME and the caches are moved to <paramref name="gateHome"/>).</param>
+    /// <param name="gateHome">The gate's own HOME, kept between gates: no task's check fills the caches the gate trusts.</param>
     /// <param name="leftovers">Where a gate records its processes, under the task it gates (none: nowhere).</param>
-    public GitMerger(GitCli git, IProcessRunner runner, IReadOnlyDictionary<string, string> gateEnvironment, IRunLeftovers? leftovers = null)
+    public GitMerger(GitCli git, IProcessRunner runner, IReadOnlyDictionary<string, string> gateEnvironment, string gateHome, IRunLeftovers? leftovers = null)
     {
+        ArgumentException.ThrowIfNullOrEmpty(gateHome);
         this.git = git;
         this.runner = runner;
         this.gateEnvironment = gateEnvironment;
+        this.gateHome = Path.GetFullPath(gateHome);
         this.leftovers = leftovers ?? NoLeftovers.Instance;
     }
 
@@ -70,7 +76,8 @@ public sealed class GitMerger : IMerger
                     throw new GitCommandException(["diff", "--quiet", oldTarget, rebased], sameTree.ExitCode, sameTree.StandardError);
             }
 
-            var check = await new CommandChecks(runner, gate, gateEnvironment, gateTimeout).RunAsync(workspace, leftovers.RecordGateFor(task), cancellationToken).ConfigureAwait(false);
+            var sandbox = new CheckSandbox(gateHome, await CheckoutNeedsAsync(inWorkspace, cancellationToken).ConfigureAwait(false));
+            var check = await new CommandChecks(runner, gate, gateEnvironment, gateTimeout, sandbox).RunAsync(workspace, leftovers.RecordGateFor(task), cancellationToken).ConfigureAwait(false);
             if (!check.Passed)
             {
                 return new MergeOutcome.GateFailed(check.FailedCommand!, check.ExitCode, check.Output);
@@ -105,6 +112,18 @@ public sealed class GitMerger : IMerger
 
         await git.OutputAsync(["worktree", "add", "--quiet", "--detach", workspace, commit], cancellationToken).ConfigureAwait(false);
         return workspace;
+    }
+
+    /// <summary>
+    /// What of the repository's git dir the workspace's checkout reads (a build that asks git for its commit, SourceLink):
+    /// the workspace's admin folder, the objects, the refs. Not the config (a remote's URL may hold a token), not the hooks.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> CheckoutNeedsAsync(GitCli inWorkspace, CancellationToken cancellationToken)
+    {
+        var admin = Path.GetFullPath((await inWorkspace.OutputAsync(["rev-parse", "--git-dir"], cancellationToken).ConfigureAwait(false)).Trim(), inWorkspace.RepositoryRoot);
+        var common = Path.GetFullPath((await git.OutputAsync(["rev-parse", "--git-common-dir"], cancellationToken).ConfigureAwait(false)).Trim(), git.RepositoryRoot);
+        string[] needed = [admin, Path.Combine(common, "objects"), Path.Combine(common, "refs"), Path.Combine(common, "packed-refs"), Path.Combine(common, "HEAD")];
+        return [.. needed.Where(Path.Exists)];
     }
 
     private static string Tail(string text) => text.Length <= OutputTail ? text : "…" + text[^OutputTail..];

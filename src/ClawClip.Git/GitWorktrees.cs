@@ -242,8 +242,11 @@ public sealed class GitWorktrees : IWorktrees
     private async Task<GitCli> InAsync(string path, CancellationToken cancellationToken) =>
         new(path, runner, new Confinement { Writable = [path], ReadOnly = await BorrowedAsync(cancellationToken).ConfigureAwait(false) });
 
-    /// <summary>The repository's object store, and the stores it borrows from itself: what a clone reads through its alternates.</summary>
-    private async Task<IReadOnlyList<string>> BorrowedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The repository's object store, and the stores it borrows from itself: what a clone reads through its alternates,
+    /// and so what a sandbox around anything working in a clone binds read-only.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> BorrowedAsync(CancellationToken cancellationToken)
     {
         if (borrowed is not null)
         {

@@ -26,7 +26,7 @@ public sealed class GitMergerTests : IAsyncLifetime, IDisposable
         await new GitWorktrees(git, repository.Clones).RemoveAsync(Task1, CancellationToken.None);
         await CommitAsync(root, "main.txt", "meanwhile\n", "main moved on", "person");
 
-        merger = new GitMerger(git, new ProcessRunner(), new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" });
+        merger = new GitMerger(git, new ProcessRunner(), new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" }, Path.Combine(repository.Homes, "gate"));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -139,6 +139,26 @@ public sealed class GitMergerTests : IAsyncLifetime, IDisposable
         Assert.IsType<MergeOutcome.NothingToLand>(outcome);
         Assert.Equal(before, (await Git("rev-parse", "main")).Trim());
         Assert.Equal(["the same change, by a person", "main moved on", "first"], (await Git("log", "--format=%s", "main")).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Merge_RunsTheGateConfined_ItsOwnHome_TheCheckoutReadable_TheRepositorysConfigAndFilesOutOfReach()
+    {
+        await Git("checkout", "-q", "--detach");
+        var config = await File.ReadAllTextAsync(Path.Combine(root, ".git", "config"));
+        var gateHome = Path.Combine(repository.Homes, "gate");
+        var attack = $"echo '[core]hooksPath=/tmp' >> {root}/.git/config; echo planted > {root}/planted.txt; true";
+        IReadOnlyList<string> gate = ["/bin/sh", "-c", $"test ! -e {root}/.git/config && {attack}; test \"$HOME\" = {gateHome} && git rev-parse HEAD && test -f task.txt"];
+
+        var outcome = await merger.MergeAsync(Task1, "main", [gate], TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.True(outcome is MergeOutcome.Merged, outcome.ToString());
+        Assert.Equal(config, await File.ReadAllTextAsync(Path.Combine(root, ".git", "config")));
+        Assert.False(File.Exists(Path.Combine(root, "planted.txt")));
+
+        // The same commands, unconfined, reach the repository: the sandbox, not the script, kept it out.
+        await new ProcessRunner().RunAsync(ProcessSpec.Create("/bin/sh", "-c", attack) with { Environment = new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" } }, CancellationToken.None);
+        Assert.True(File.Exists(Path.Combine(root, "planted.txt")));
     }
 
     private static Task CommitAsync(string folder, string file, string content, string message, string author) =>

@@ -20,6 +20,9 @@ public sealed class TempGitRepository : IDisposable
     /// <summary>A folder beside the repository, outside it, for task clones (what claw.clip's workspace holds).</summary>
     public string Clones => Root + "-clones";
 
+    /// <summary>A folder beside the repository for the checks' and the gate's homes.</summary>
+    public string Homes => Root + "-homes";
+
     /// <summary>Runs git in the repository and returns stdout; fails the test on a non-zero exit.</summary>
     public string Git(params string[] arguments)
     {
@@ -42,9 +45,9 @@ public sealed class TempGitRepository : IDisposable
         try
         {
             Directory.Delete(Root, recursive: true);
-            if (Directory.Exists(Clones))
+            foreach (var beside in new[] { Clones, Homes }.Where(Directory.Exists))
             {
-                Directory.Delete(Clones, recursive: true);
+                Directory.Delete(beside, recursive: true);
             }
         }
         catch (IOException)

@@ -9,6 +9,7 @@ public sealed class TempRepository : IDisposable
     {
         Root = Directory.CreateTempSubdirectory("clawclip-git-").FullName;
         Clones = Directory.CreateTempSubdirectory("clawclip-clones-").FullName;
+        Homes = Directory.CreateTempSubdirectory("clawclip-homes-").FullName;
         Git = new GitCli(Root, new ProcessRunner());
         // A constructor cannot await; git init is quick, so it runs plainly here.
         using var init = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", ["init", "-q", "-b", "main", Root]))!;
@@ -20,6 +21,9 @@ public sealed class TempRepository : IDisposable
 
     /// <summary>A folder outside the repository for task clones, as claw.clip's workspace is.</summary>
     public string Clones { get; }
+
+    /// <summary>A folder outside the repository for the checks' and the gate's homes.</summary>
+    public string Homes { get; }
 
     public GitCli Git { get; }
 
@@ -36,7 +40,7 @@ public sealed class TempRepository : IDisposable
 
     public void Dispose()
     {
-        foreach (var folder in new[] { Root, Clones }.Where(Directory.Exists))
+        foreach (var folder in new[] { Root, Clones, Homes }.Where(Directory.Exists))
         {
             // git writes its objects read-only, which some systems refuse to delete.
             foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
