@@ -136,8 +136,9 @@ internal sealed class PipelineComposition
             alerts ?? NoAlerts.Instance,
             new FileMergeLock(repository.Layout),
             store,
+            new GitPlanningCopies(repository.Git, repository.Workspace.Planning, settings.Target, runner),
             team,
-            new PlannerSettings(settings.Target, repository.Root, Config.FailurePolicy) { RunTimeout = settings.RunTimeout },
+            new PlannerSettings(settings.Target, Config.FailurePolicy) { RunTimeout = settings.RunTimeout },
             TimeProvider.System,
             observer);
     }

@@ -1,7 +1,6 @@
 using ClawClip.Core.Agents;
 using ClawClip.Core.Tasks;
 using ClawClip.Processes;
-using ClawClip.Processes.Sandboxing;
 
 namespace ClawClip.Git;
 
@@ -70,14 +69,7 @@ public sealed class GitWorktrees : IWorktrees
             await git.OutputAsync(["update-ref", TaskRefs.Base(task), forkPoint], cancellationToken).ConfigureAwait(false);
         }
 
-        Directory.CreateDirectory(path);
-        var inClone = await InAsync(path, cancellationToken).ConfigureAwait(false);
-
-        // No template: no sample hooks, no info/exclude of the person's; the config is git's minimal one.
-        await inClone.OutputAsync(["init", "--quiet", "--template=", "--initial-branch=" + BranchOf(task)], cancellationToken).ConfigureAwait(false);
-        await File.WriteAllLinesAsync(Path.Combine(path, ".git", "objects", "info", "alternates"), worktree.Borrowed, cancellationToken).ConfigureAwait(false);
-        await inClone.OutputAsync(["update-ref", TaskRefs.Branch(task), head], cancellationToken).ConfigureAwait(false);
-        await inClone.OutputAsync(["reset", "--quiet", "--hard"], cancellationToken).ConfigureAwait(false);
+        await BorrowingClone.CreateAsync(path, runner, worktree.Borrowed, TaskRefs.Branch(task), head, cancellationToken).ConfigureAwait(false);
         await git.OutputAsync(["update-ref", TaskRefs.Synced(task), head], cancellationToken).ConfigureAwait(false);
         return worktree;
     }
@@ -240,29 +232,14 @@ public sealed class GitWorktrees : IWorktrees
 
     // git in the clone: inside the sandbox, the clone writable, the borrowed objects read-only.
     private async Task<GitCli> InAsync(string path, CancellationToken cancellationToken) =>
-        new(path, runner, new Confinement { Writable = [path], ReadOnly = await BorrowedAsync(cancellationToken).ConfigureAwait(false) });
+        BorrowingClone.In(path, runner, await BorrowedAsync(cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// The repository's object store, and the stores it borrows from itself: what a clone reads through its alternates,
     /// and so what a sandbox around anything working in a clone binds read-only.
     /// </summary>
-    public async Task<IReadOnlyList<string>> BorrowedAsync(CancellationToken cancellationToken)
-    {
-        if (borrowed is not null)
-        {
-            return borrowed;
-        }
-
-        var objects = Path.Combine(await CommonDirAsync(cancellationToken).ConfigureAwait(false), "objects");
-        var alternates = Path.Combine(objects, "info", "alternates");
-        var further = File.Exists(alternates)
-            ? (await File.ReadAllLinesAsync(alternates, cancellationToken).ConfigureAwait(false))
-                .Where(line => line.Length > 0 && !line.StartsWith('#'))
-                .Select(line => Path.GetFullPath(line, objects))
-                .Where(Directory.Exists)
-            : [];
-        return borrowed = [objects, .. further];
-    }
+    public async Task<IReadOnlyList<string>> BorrowedAsync(CancellationToken cancellationToken) =>
+        borrowed ??= await BorrowingClone.BorrowedAsync(git, cancellationToken).ConfigureAwait(false);
 
     private async Task<string> CommonDirAsync(CancellationToken cancellationToken) =>
         commonDir ??= Path.GetFullPath(
