@@ -14,6 +14,12 @@ internal sealed class BenchRepository : IDisposable
 
     public string Root { get; }
 
+    /// <summary>A folder beside the repository, outside it, for task clones.</summary>
+    public string Clones => Root + "-clones";
+
+    /// <summary>A folder beside the repository for the checks' and the gate's homes.</summary>
+    public string Homes => Root + "-homes";
+
     public static FileStateStore Store(string root, StateStoreOptions? options = null) =>
         new(new StateLayout(root), new GitLineageBranch(new GitCli(root, new ProcessRunner())), TimeProvider.System, options);
 
@@ -64,6 +70,11 @@ internal sealed class BenchRepository : IDisposable
             try
             {
                 Directory.Delete(Root, recursive: true);
+                foreach (var beside in new[] { Clones, Homes }.Where(Directory.Exists))
+                {
+                    Directory.Delete(beside, recursive: true);
+                }
+
                 return;
             }
             catch (Exception e) when (e is IOException && attempt < 50)

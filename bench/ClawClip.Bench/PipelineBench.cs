@@ -79,8 +79,9 @@ internal static class PipelineBench
         IReadOnlyList<IReadOnlyList<string>> checks = [["/bin/true"], ["/bin/true"]];
         var timeout = TimeSpan.FromMinutes(1);
         var settings = new PipelineSettings("main", FailurePolicy.Default, TrustRules.Default) { RunTimeout = timeout };
-        var pipeline = new TaskPipeline(store, store, store, new GitWorktrees(git, runner), new CommandChecks(runner, checks, environment, timeout), team, settings, TimeProvider.System, Quiet.Instance);
-        var queue = new MergeQueue(store, new GitMerger(git, runner, environment), new FileMergeLock(store.Layout), new MergeSettings("main", checks, timeout), new TaskSettlement(store, new GitWorktrees(git, runner), TrustRules.Default));
+        var clones = new GitWorktrees(git, repository.Clones, runner);
+        var pipeline = new TaskPipeline(store, store, store, clones, new CloneChecks(runner, clones, checks, environment, timeout, Path.Combine(repository.Homes, "checks")), team, settings, TimeProvider.System, Quiet.Instance);
+        var queue = new MergeQueue(store, new GitMerger(git, runner, environment, Path.Combine(repository.Homes, "gate")), new FileMergeLock(store.Layout), new MergeSettings("main", checks, timeout), new TaskSettlement(store, clones, TrustRules.Default));
         var pipelineRunner = new PipelineRunner(store, store, store, store, store, new FileRunLock(store.Layout), pipeline, queue, team, TimeProvider.System, Quiet.Instance);
 
         var started = Stopwatch.GetTimestamp();

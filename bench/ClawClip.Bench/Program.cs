@@ -1,7 +1,7 @@
 using System.Globalization;
 using ClawClip.Bench;
 
-// dotnet run -c Release --project bench/ClawClip.Bench -- [claims|status|lineage|pipeline|sandbox|all|daemon] [--tasks N]
+// dotnet run -c Release --project bench/ClawClip.Bench -- [claims|status|lineage|pipeline|sandbox|clone|all|daemon] [--tasks N] [--repo PATH]
 var command = args.Length > 0 ? args[0] : "all";
 if (command == "worker")
 {
@@ -46,6 +46,13 @@ if (command is "sandbox" or "all")
     var runs = Option("--runs", 200);
     var (plain, confined) = await SandboxBench.RunAsync(runs);
     Console.WriteLine($"sandbox /bin/true, median of {runs}: {plain:0.0} ms plain, {confined:0.0} ms in the sandbox ({ClawClip.Processes.Sandboxing.Sandboxes.ForThisMachine().Name}) → start-up {confined - plain:0.0} ms per run");
+}
+
+if (command is "clone" or "all")
+{
+    var source = args.SkipWhile(a => a != "--repo").Skip(1).FirstOrDefault() ?? Directory.GetCurrentDirectory();
+    var clone = await CloneBench.RunAsync(source);
+    Console.WriteLine($"clone   disk per task clone of {Path.GetFileName(Path.GetFullPath(source).TrimEnd('/'))}: {clone.CloneKb / 1024.0:0.0} MiB ({clone.CloneGitKb} KiB of it its own .git, the rest the checkout) against {clone.RepositoryGitKb / 1024.0:0.0} MiB in the repository's .git; made in {clone.Making.TotalMilliseconds:0} ms, taken back and removed in {clone.Removing.TotalMilliseconds:0} ms");
 }
 
 if (command is "daemon")

@@ -17,7 +17,7 @@ using ClawClip.State;
 namespace ClawClip.Cli;
 
 /// <summary>
-/// Wires the pipeline over one repository: the state store, git worktrees, the checks and the merge gate from
+/// Wires the pipeline over one repository: the state store, the task clones, the checks and the merge gate from
 /// <c>clawclip.yaml</c>, and the team from <c>agents/*.yaml</c>, all as committed at the tip of the target branch
 /// (<see cref="Committed"/>): a checkout anyone can edit, an agent included, changes nothing until a person commits.
 /// The processes it starts run in this machine's sandbox, or unconfined where <c>clawclip.yaml</c> says
@@ -25,7 +25,7 @@ namespace ClawClip.Cli;
 /// </summary>
 internal sealed class PipelineComposition
 {
-    // What the checks and the gate see: enough to build, nothing personal.
+    // What the checks and the gate see: enough to build, nothing personal (HOME and the caches are their own, in the workspace).
     private static readonly string[] CheckVariables = ["PATH", "HOME", "LANG", "TMPDIR", "DOTNET_ROOT", "DOTNET_CLI_TELEMETRY_OPTOUT", "DOTNET_NOLOGO", "NUGET_PACKAGES"];
 
     private PipelineComposition(GitCommittedFiles committed, RepositoryConfig config, IReadOnlyList<IReadOnlyList<string>> checks, IReadOnlyDictionary<string, string> checkEnvironment, ISandbox sandbox)
@@ -124,8 +124,12 @@ internal sealed class PipelineComposition
     public MergeQueue MergeQueue(Repository repository, FileStateStore store, string target, TimeSpan checkTimeout)
     {
         var leftovers = Leftovers(repository);
-        return new(store, new GitMerger(repository.Git, Processes, CheckEnvironment, leftovers), new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout) { ProtectedPaths = Config.ProtectedPaths }, new TaskSettlement(store, new GitWorktrees(repository.Git), TrustRules.Default), leftovers);
+        var merger = new GitMerger(repository.Git, Processes, CheckEnvironment, repository.Workspace.GateHome, leftovers);
+        return new(store, merger, new FileMergeLock(repository.Layout), new MergeSettings(target, Checks, checkTimeout) { ProtectedPaths = Config.ProtectedPaths }, new TaskSettlement(store, Clones(repository, Processes), TrustRules.Default), leftovers);
     }
+
+    /// <summary>The task clones, in the repository's workspace outside its checkout; git in them runs in <paramref name="runner"/>'s sandbox.</summary>
+    public static GitWorktrees Clones(Repository repository, ProcessRunner runner) => new(repository.Git, repository.Workspace.Clones, runner);
 
     /// <summary>Where agent runs, checks and gates record their process groups: beside the tasks' run locks.</summary>
     public static ProcessGroupFiles Leftovers(Repository repository) => new(Path.Combine(repository.Layout.LocksRoot, "runs"));
@@ -145,12 +149,13 @@ internal sealed class PipelineComposition
         // A task stopped mid-step, an outage pause: each decision is committed before its alert goes out.
         IAlerts? committedAlerts = alerts is null ? null : new CommittedAlerts(store, alerts);
         var runner = Processes;
+        var clones = Clones(repository, runner);
         var pipeline = new TaskPipeline(
             store,
             store,
             store,
-            new GitWorktrees(repository.Git, runner),
-            new CommandChecks(runner, Checks, CheckEnvironment, checkTimeout),
+            clones,
+            new CloneChecks(runner, clones, Checks, CheckEnvironment, checkTimeout, repository.Workspace.ChecksHome),
             team,
             settings,
             TimeProvider.System,
@@ -186,8 +191,9 @@ internal sealed class PipelineComposition
             alerts ?? NoAlerts.Instance,
             new FileMergeLock(repository.Layout),
             store,
+            new GitPlanningCopies(repository.Git, repository.Workspace.Planning, settings.Target, runner),
             team,
-            new PlannerSettings(settings.Target, repository.Root, Config.FailurePolicy) { RunTimeout = settings.RunTimeout },
+            new PlannerSettings(settings.Target, Config.FailurePolicy) { RunTimeout = settings.RunTimeout },
             TimeProvider.System,
             observer);
     }

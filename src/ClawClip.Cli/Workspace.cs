@@ -21,6 +21,9 @@ internal sealed class Workspace
     /// <summary>The task clones, one folder per task id.</summary>
     public string Clones => Path.Combine(Root, "clones");
 
+    /// <summary>The planner's copies of the repository, one folder per goal id, each deleted after its plan.</summary>
+    public string Planning => Path.Combine(Root, "planning");
+
     /// <summary>Each agent's HOME inside its sandbox, kept between runs (Claude Code's config and sessions, caches).</summary>
     public string AgentHomes => Path.Combine(Root, "homes", "agents");
 

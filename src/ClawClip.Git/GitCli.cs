@@ -1,4 +1,5 @@
 using ClawClip.Processes;
+using ClawClip.Processes.Sandboxing;
 
 namespace ClawClip.Git;
 
@@ -7,17 +8,24 @@ namespace ClawClip.Git;
 /// <c>GIT_DIR</c>, <c>GIT_INDEX_FILE</c> or editor never leak in, and git never waits for a terminal. It never runs
 /// a hook or an fsmonitor, whatever the repository's config says (<see cref="NoHooks"/>): a hook planted in
 /// <c>.git/hooks</c> or a <c>core.hooksPath</c>/<c>core.fsmonitor</c> in <c>.git/config</c> would otherwise run as the
-/// daemon, outside every sandbox, inside claw.clip's own commits, merges and ref updates.
+/// daemon, outside every sandbox, inside claw.clip's own commits, merges and ref updates. Given a
+/// <see cref="Confinement"/>, every command runs inside the runner's sandbox: that is how claw.clip runs git in an
+/// agent's clone, whose config (diff and merge drivers, filters, <c>core.sshCommand</c>, a signing program) is the
+/// agent's to write.
 /// </summary>
 public sealed class GitCli
 {
     private readonly IProcessRunner runner;
     private readonly IReadOnlyDictionary<string, string> environment;
 
-    public GitCli(string repositoryRoot, IProcessRunner runner)
+    /// <param name="repositoryRoot">Where git runs (<c>-C</c>).</param>
+    /// <param name="runner">Starts git.</param>
+    /// <param name="confinement">Null: git runs as the daemon (claw.clip's own repository). Set: inside the runner's sandbox.</param>
+    public GitCli(string repositoryRoot, IProcessRunner runner, Confinement? confinement = null)
     {
         RepositoryRoot = repositoryRoot;
         this.runner = runner;
+        Confinement = confinement;
         var env = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["GIT_TERMINAL_PROMPT"] = "0",
@@ -36,6 +44,9 @@ public sealed class GitCli
     }
 
     public string RepositoryRoot { get; }
+
+    /// <summary>What git may touch when it runs confined; null when it runs as the daemon.</summary>
+    public Confinement? Confinement { get; }
 
     /// <summary>
     /// Before every command: hooks looked for in a path that holds none (<c>/dev/null</c> is no folder), no fsmonitor.
@@ -65,6 +76,8 @@ public sealed class GitCli
             Environment = env,
             StandardInput = standardInput,
             MaxOutputBytes = 256 * 1024 * 1024,
+            Confinement = Confinement,
+            WorkingDirectory = Confinement is null ? null : RepositoryRoot,
         };
         return runner.RunAsync(spec, cancellationToken);
     }

@@ -13,7 +13,9 @@ namespace ClawClip.Git;
 /// by compare-and-swap (<c>update-ref NEW OLD</c>), or, when the person has it checked out, by
 /// <c>merge --ff-only</c> there, which refuses rather than overwrite their local changes. Before the gate runs, the
 /// rebased commits themselves are read (<see cref="LandingInspection"/>): unsafe links and hooks are refused, and work
-/// touching protected paths waits for a person unless one approved it.
+/// touching protected paths waits for a person unless one approved it. The gate's commands run in
+/// the sandbox: the workspace and the gate's own HOME writable, and of the repository's git dir only what a checkout
+/// reads (objects, refs, the workspace's own admin folder) readable; its config and hooks are not there.
 /// </summary>
 public sealed class GitMerger : IMerger
 {
@@ -23,16 +25,20 @@ public sealed class GitMerger : IMerger
     private readonly IProcessRunner runner;
     private readonly IReadOnlyDictionary<string, string> gateEnvironment;
     private readonly IRunLeftovers leftovers;
+    private readonly string gateHome;
 
     /// <param name="git">The repository.</param>
-    /// <param name="runner">Runs the gate commands.</param>
-    /// <param name="gateEnvironment">What the gate commands see of the environment, and nothing else.</param>
+    /// <param name="runner">Runs the gate commands; its sandbox confines them.</param>
+    /// <param name="gateEnvironment">What the gate commands see of the environment, and nothing else (HOME and the caches are moved to <paramref name="gateHome"/>).</param>
+    /// <param name="gateHome">The gate's own HOME, kept between gates: no task's check fills the caches the gate trusts.</param>
     /// <param name="leftovers">Where a gate records its processes, under the task it gates (none: nowhere).</param>
-    public GitMerger(GitCli git, IProcessRunner runner, IReadOnlyDictionary<string, string> gateEnvironment, IRunLeftovers? leftovers = null)
+    public GitMerger(GitCli git, IProcessRunner runner, IReadOnlyDictionary<string, string> gateEnvironment, string gateHome, IRunLeftovers? leftovers = null)
     {
+        ArgumentException.ThrowIfNullOrEmpty(gateHome);
         this.git = git;
         this.runner = runner;
         this.gateEnvironment = gateEnvironment;
+        this.gateHome = Path.GetFullPath(gateHome);
         this.leftovers = leftovers ?? NoLeftovers.Instance;
     }
 
@@ -85,7 +91,8 @@ public sealed class GitMerger : IMerger
                 return new MergeOutcome.NeedsApproval(protectedPaths);
             }
 
-            var check = await new CommandChecks(runner, gate, gateEnvironment, gateTimeout).RunAsync(workspace, leftovers.RecordGateFor(task), cancellationToken).ConfigureAwait(false);
+            var sandbox = new CheckSandbox(gateHome, await CheckoutNeedsAsync(inWorkspace, cancellationToken).ConfigureAwait(false));
+            var check = await new CommandChecks(runner, gate, gateEnvironment, gateTimeout, sandbox).RunAsync(workspace, leftovers.RecordGateFor(task), cancellationToken).ConfigureAwait(false);
             if (!check.Passed)
             {
                 return new MergeOutcome.GateFailed(check.FailedCommand!, check.ExitCode, check.Output);
@@ -120,6 +127,18 @@ public sealed class GitMerger : IMerger
 
         await git.OutputAsync(["worktree", "add", "--quiet", "--detach", workspace, commit], cancellationToken).ConfigureAwait(false);
         return workspace;
+    }
+
+    /// <summary>
+    /// What of the repository's git dir the workspace's checkout reads (a build that asks git for its commit, SourceLink):
+    /// the workspace's admin folder, the objects, the refs. Not the config (a remote's URL may hold a token), not the hooks.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> CheckoutNeedsAsync(GitCli inWorkspace, CancellationToken cancellationToken)
+    {
+        var admin = Path.GetFullPath((await inWorkspace.OutputAsync(["rev-parse", "--git-dir"], cancellationToken).ConfigureAwait(false)).Trim(), inWorkspace.RepositoryRoot);
+        var common = Path.GetFullPath((await git.OutputAsync(["rev-parse", "--git-common-dir"], cancellationToken).ConfigureAwait(false)).Trim(), git.RepositoryRoot);
+        string[] needed = [admin, Path.Combine(common, "objects"), Path.Combine(common, "refs"), Path.Combine(common, "packed-refs"), Path.Combine(common, "HEAD")];
+        return [.. needed.Where(Path.Exists)];
     }
 
     private static string Tail(string text) => text.Length <= OutputTail ? text : "…" + text[^OutputTail..];

@@ -9,7 +9,7 @@ namespace ClawClip.EndToEnd.Tests;
 /// <summary>
 /// From ROADMAP.md to merged code with no human step, with every agent on the real Claude Code CLI (pinned in
 /// tests/claude-code) against a scripted fake of the Messages API: <c>clawclip daemon</c> (a real process) has the
-/// planner answer a plan through <c>--json-schema</c>'s structured output, the dev write and commit in its worktree with
+/// planner answer a plan through <c>--json-schema</c>'s structured output, the dev write and commit in its clone with
 /// Claude Code's own Write and Bash tools, and the reviewer approve; the work lands and the box is ticked on main.
 /// </summary>
 public sealed partial class ClaudeCodeDaemonTests : IAsyncLifetime
@@ -60,12 +60,12 @@ public sealed partial class ClaudeCodeDaemonTests : IAsyncLifetime
                 return FakeModelReply.ToolUse("StructuredOutput", """{"verdict":"approve","summary":"42 it is","comments":[]}""");
             }
 
-            // The dev, step by step: write in its worktree, stage, commit, report.
+            // The dev, step by step: write in its clone, stage, commit, report.
             sessions.TryAdd(request.SessionId ?? "?", "dev");
             var id = TaskHeading().Match(prompts) is { Success: true } heading ? heading.Groups[1].Value : throw new InvalidOperationException("no task in the dev's prompt: " + prompts);
             return request.AssistantMessageCount switch
             {
-                0 => FakeModelReply.ToolUse("Write", new JsonObject { ["file_path"] = Path.Combine(team.Root, ".clawclip", "worktrees", id, "answer.txt"), ["content"] = "42\n" }),
+                0 => FakeModelReply.ToolUse("Write", new JsonObject { ["file_path"] = Path.Combine(team.Repository.CloneOf(id), "answer.txt"), ["content"] = "42\n" }),
                 1 => FakeModelReply.ToolUse("Bash", new JsonObject { ["command"] = "git add answer.txt", ["description"] = "Stage it" }),
                 2 => FakeModelReply.ToolUse("Bash", new JsonObject { ["command"] = "git commit -m 'Write the answer'", ["description"] = "Commit it" }),
                 _ => FakeModelReply.Text("Wrote answer.txt."),

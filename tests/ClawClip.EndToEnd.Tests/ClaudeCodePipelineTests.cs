@@ -9,7 +9,7 @@ namespace ClawClip.EndToEnd.Tests;
 /// <summary>
 /// <c>clawclip run --once</c> with both agents on the real Claude Code CLI (pinned in tests/claude-code), against a
 /// scripted fake of the Messages API on 127.0.0.1. The CLI runs the tools the fake asks for: the dev session writes
-/// and commits in its worktree with Claude Code's own Write and Bash tools; the reviewer answers through
+/// and commits in its clone with Claude Code's own Write and Bash tools; the reviewer answers through
 /// <c>--json-schema</c>'s structured output.
 /// </summary>
 public sealed class ClaudeCodePipelineTests : IAsyncLifetime
@@ -35,7 +35,7 @@ public sealed class ClaudeCodePipelineTests : IAsyncLifetime
     public async Task RunOnce_WithClaudeCode_DevCommitsInItsWorktree_QaRevisesThenApproves_AndTheWorkLands()
     {
         var id = await team.SubmitAsync("Write the answer", "--spec", "answer.txt holds 42");
-        var answer = Path.Combine(team.Root, ".clawclip", "worktrees", id, "answer.txt");
+        var answer = Path.Combine(team.Repository.CloneOf(id), "answer.txt");
         var reviews = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         await using var model = await FakeModelServer.StartAsync(request =>
         {

@@ -121,8 +121,9 @@ public sealed class GoalTickingTests : IAsyncLifetime, IDisposable
             alerts,
             new FileMergeLock(store.Layout),
             store,
+            new GitPlanningCopies(git, repository.Clones, "main", runner),
             new Team([]),
-            new PlannerSettings("main", repository.Root, FailurePolicy.Default),
+            new PlannerSettings("main", FailurePolicy.Default),
             TimeProvider.System,
             observer);
     }

@@ -1,16 +1,19 @@
-using System.Diagnostics;
-using System.Globalization;
+using System.Text;
 using ClawClip.EndToEnd.Tests.Support;
 
 namespace ClawClip.EndToEnd.Tests;
 
 /// <summary>
-/// A check or a merge gate that a SIGKILLed <c>clawclip run --once</c> left running (it lives on in a session of its
-/// own) is killed before anything else touches its task or the merge, and nothing it would write lands.
+/// A check or a merge gate running when <c>clawclip run --once</c> is SIGKILLed dies with it: it runs in the sandbox,
+/// which dies with its runner and takes every process in its PID namespace along (a <c>setsid</c> child included).
+/// The next run finds none of it alive, runs the step again, and nothing the killed step would have written lands.
 /// </summary>
 public sealed class LeftoverCheckTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+
+    // The slow step's sleep, as it shows in the process table: this test's own, whatever else runs beside it.
+    private readonly string sleep = "30." + Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private ScriptedTeam team = null!;
 
@@ -18,88 +21,74 @@ public sealed class LeftoverCheckTests : IAsyncLifetime
     {
         team = await ScriptedTeam.CreateAsync();
         await team.EarnJuniorAsync(); // approved work merges with no person in the loop
-
-        // The build check counts its runs as a check (in the task's worktree) or a gate (in the merge worktree), notes
-        // whether the slow run before it still lives, and is slow once, where slow-at says: it records its pid, waits,
-        // then writes a file where it runs.
-        File.WriteAllText(Path.Combine(team.Root, "checks", "build.sh"), $"""
-            here='{team.Scripts}'
-            case "$(pwd)" in */clawclip/merge) step=gate ;; *) step=check ;; esac
-            n=$(( $(cat "$here/$step.count" 2>/dev/null || echo 0) + 1 ))
-            echo "$n" > "$here/$step.count"
-            {AliveCheck("$step-$n")}
-            if [ "$step-$n" = "$(cat "$here/slow-at")" ]; then
-              echo $$ > "$here/slow.tmp" && mv "$here/slow.tmp" "$here/slow.pid"
-              sleep 30
-              echo leaked > leaked.txt
-            fi
-            """);
-        team.Repository.Git("commit", "-q", "-am", "a build check that is slow once");
-        team.Dev("default", AliveCheck("dev-$n") + "\n" + ScriptedTeam.Commit("answer.txt", "42", "write the answer"));
+        team.Dev("default", ScriptedTeam.Commit("answer.txt", "42", "write the answer"));
     }
 
     public Task DisposeAsync()
     {
-        if (SlowPid() is { } pid && Pids.IsAlive(pid))
-        {
-            using var kill = Process.Start("kill", ["-KILL", "--", "-" + pid.ToString(CultureInfo.InvariantCulture)]);
-            kill.WaitForExit();
-        }
-
         team.Dispose();
         return Task.CompletedTask;
     }
 
     [Fact]
-    public async Task RunOnce_SigkilledMidCheck_TheCheckItLeftIsKilledBeforeTheNextDevRun_AndWhatItWouldWriteNeverLands()
+    public async Task RunOnce_SigkilledMidCheck_TheCheckDiesWithIt_AndWhatItWouldWriteNeverLands()
     {
-        File.WriteAllText(Path.Combine(team.Scripts, "slow-at"), "check-1");
+        SlowOnce("check-1");
         var id = await team.SubmitAsync("Write the answer");
 
-        var leftover = await KillRunOnceWhenTheSlowStepRunsAsync();
+        await KillRunOnceWhenTheSlowStepRunsAsync(team.Repository.Workspace.ChecksHome);
 
+        await Eventually.TrueAsync(() => !SleepIsAlive(), Deadline, "the check to die with the run it belonged to");
         await team.RunOnceAsync();
 
-        Assert.False(File.Exists(Path.Combine(team.Scripts, "alive-at-dev-2")), $"the check left behind (pid {leftover}) still ran when the next dev run started");
-        Assert.Empty(Directory.GetFiles(team.Scripts, "alive-at-*"));
-        Assert.False(Pids.IsAlive(leftover), $"the check left behind (pid {leftover}) is still alive");
         Assert.True((await team.ShowAsync(id)).GetProperty("task").GetProperty("status").GetString() == "done", await team.StoryAsync(id));
         Assert.Equal("42\n", team.Repository.Git("show", "main:answer.txt"));
         Assert.Empty(team.Repository.Git("log", "--all", "--format=%H", "--", "leaked.txt"));
     }
 
     [Fact]
-    public async Task RunOnce_SigkilledMidGate_TheGateItLeftIsKilledBeforeTheMergeIsTriedAgain()
+    public async Task RunOnce_SigkilledMidGate_TheGateDiesWithIt_AndRunsAgainOnTheNextMerge()
     {
-        File.WriteAllText(Path.Combine(team.Scripts, "slow-at"), "gate-1");
+        SlowOnce("gate-1");
         var id = await team.SubmitAsync("Write the answer");
 
-        var leftover = await KillRunOnceWhenTheSlowStepRunsAsync();
+        await KillRunOnceWhenTheSlowStepRunsAsync(team.Repository.Workspace.GateHome);
         Assert.Equal("merging", (await team.ShowAsync(id)).GetProperty("task").GetProperty("status").GetString());
 
+        await Eventually.TrueAsync(() => !SleepIsAlive(), Deadline, "the gate to die with the run it belonged to");
         await team.RunOnceAsync();
 
-        Assert.True(File.Exists(Path.Combine(team.Scripts, "gate.count")) && File.ReadAllText(Path.Combine(team.Scripts, "gate.count")).Trim() == "2", "the gate should have run again");
-        Assert.False(File.Exists(Path.Combine(team.Scripts, "alive-at-gate-2")), $"the gate left behind (pid {leftover}) still ran when the merge was tried again");
-        Assert.False(Pids.IsAlive(leftover), $"the gate left behind (pid {leftover}) is still alive");
+        Assert.Equal("2", File.ReadAllText(Path.Combine(team.Repository.Workspace.GateHome, "gate.count")).Trim());
         Assert.True((await team.ShowAsync(id)).GetProperty("task").GetProperty("status").GetString() == "done", await team.StoryAsync(id));
         Assert.Empty(team.Repository.Git("log", "--all", "--format=%H", "--", "leaked.txt"));
     }
 
-    // A step that touches alive-at-<name> if the slow run recorded before it still lives (a zombie does not count).
-    private static string AliveCheck(string name) => $$"""
-        if [ -f "$here/slow.pid" ] && ps -o stat= -p "$(cat "$here/slow.pid")" | grep -q '^[^Z]'; then touch "$here/alive-at-{{name}}"; fi
-        """;
+    // The build check counts its runs as a check (in the task's clone, the checks' HOME) or a gate (in the merge
+    // worktree, the gate's HOME), and is slow at the one named: it says so in its HOME, sleeps, then writes where it runs.
+    private void SlowOnce(string at)
+    {
+        File.WriteAllText(Path.Combine(team.Root, "checks", "build.sh"), $"""
+            case "$(pwd)" in */clawclip/merge) step=gate ;; *) step=check ;; esac
+            n=$(( $(cat "$HOME/$step.count" 2>/dev/null || echo 0) + 1 ))
+            echo "$n" > "$HOME/$step.count"
+            if [ "$step-$n" = "{at}" ]; then
+              touch "$HOME/slow.started"
+              setsid sleep {sleep} &
+              sleep {sleep}
+              echo leaked > leaked.txt
+            fi
+            """);
+        team.Repository.Git("commit", "-q", "-am", "a build check that is slow once");
+    }
 
-    // Starts `clawclip run --once`, SIGKILLs it once the slow step has started, and returns the slow step's pid, which
-    // must outlive it (it runs in a session of its own): the test needs a leftover to be meaningful.
-    private async Task<int> KillRunOnceWhenTheSlowStepRunsAsync()
+    // Starts `clawclip run --once` and SIGKILLs it once the slow step has started, while that step is alive.
+    private async Task KillRunOnceWhenTheSlowStepRunsAsync(string home)
     {
         using var run = DotnetProgram.Start("clawclip", ["run", "--once", "--run-timeout", "60s", "--check-timeout", "60s"], team.Root);
         run.StandardInput.Close();
         var output = run.StandardOutput.ReadToEndAsync();
         var error = run.StandardError.ReadToEndAsync();
-        await Eventually.TrueAsync(() => SlowPid() is not null || run.HasExited, Deadline, "the slow step to start");
+        await Eventually.TrueAsync(() => (File.Exists(Path.Combine(home, "slow.started")) && SleepIsAlive()) || run.HasExited, Deadline, "the slow step to start");
         if (run.HasExited)
         {
             Assert.Fail($"run --once ended before the slow step: {await output}\n{await error}");
@@ -107,14 +96,34 @@ public sealed class LeftoverCheckTests : IAsyncLifetime
 
         run.Kill(); // SIGKILL: no clean-up runs
         await run.WaitForExitAsync();
-        var pid = SlowPid()!.Value;
-        Assert.True(Pids.IsAlive(pid), "the slow step should outlive the SIGKILL: this test needs it to");
-        return pid;
     }
 
-    private int? SlowPid()
+    private bool SleepIsAlive()
     {
-        var file = Path.Combine(team.Scripts, "slow.pid");
-        return File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
+        var wanted = Encoding.UTF8.GetBytes("sleep\0" + sleep);
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.ReadAllBytes(Path.Combine(folder, "cmdline")).AsSpan().IndexOf(wanted) >= 0 && Pids.IsAlive(pid))
+                {
+                    return true;
+                }
+            }
+            catch (IOException)
+            {
+                // gone between listing and reading
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return false;
     }
 }

@@ -24,7 +24,7 @@ public sealed class MergeQueueTests : IDisposable
         repository.Git("commit", "-q", "-m", "readme");
         var store = await Stores.InitializedWithTasksAsync(repository, tasks: 2);
         var git = new GitCli(repository.Root, new ProcessRunner());
-        var worktrees = new GitWorktrees(git);
+        var worktrees = new GitWorktrees(git, repository.Clones);
 
         // Both tasks go through claim → running → review → merging with work on their branches.
         foreach (var (id, file) in new[] { ("T-0001", "good.txt"), ("T-0002", "bad.txt") })
@@ -47,7 +47,7 @@ public sealed class MergeQueueTests : IDisposable
         repository.Git("checkout", "-q", "--detach");
         var mainBefore = repository.Git("rev-parse", "main").Trim();
         var gate = new List<IReadOnlyList<string>> { new[] { "/bin/sh", "-c", "if [ -f bad.txt ]; then echo 'test BadFile failed' >&2; exit 1; fi" } };
-        var queue = new MergeQueue(store, new GitMerger(git, new ProcessRunner(), new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" }), new FileMergeLock(store.Layout), new MergeSettings("main", gate, TimeSpan.FromSeconds(30)), new TaskSettlement(store, worktrees, TrustRules.Default));
+        var queue = new MergeQueue(store, new GitMerger(git, new ProcessRunner(), new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" }, repository.Homes), new FileMergeLock(store.Layout), new MergeSettings("main", gate, TimeSpan.FromSeconds(30)), new TaskSettlement(store, worktrees, TrustRules.Default));
 
         var results = await queue.RunOnceAsync(CancellationToken.None);
         await store.FlushLineageAsync(CancellationToken.None);
@@ -72,7 +72,7 @@ public sealed class MergeQueueTests : IDisposable
     {
         var store = await Stores.InitializedWithTasksAsync(repository, tasks: 1);
         var git = new GitCli(repository.Root, new ProcessRunner());
-        var worktrees = new GitWorktrees(git);
+        var worktrees = new GitWorktrees(git, repository.Clones);
         var task = TaskId.Parse("T-0001");
         Assert.IsType<ClaimResult.Claimed>(await store.TryClaimAsync(task, new ClaimRequest(Dev, new HashSet<string>(), Tier.Junior), CancellationToken.None));
         await worktrees.EnsureAsync(task, "main", CancellationToken.None); // the branch, with no commit of its own
@@ -85,7 +85,7 @@ public sealed class MergeQueueTests : IDisposable
         await store.FlushLineageAsync(CancellationToken.None);
         repository.Git("checkout", "-q", "--detach");
         var mainBefore = repository.Git("rev-parse", "main").Trim();
-        var queue = new MergeQueue(store, new GitMerger(git, new ProcessRunner(), new Dictionary<string, string>()), new FileMergeLock(store.Layout), new MergeSettings("main", [], TimeSpan.FromSeconds(30)), new TaskSettlement(store, worktrees, TrustRules.Default));
+        var queue = new MergeQueue(store, new GitMerger(git, new ProcessRunner(), new Dictionary<string, string>(), repository.Homes), new FileMergeLock(store.Layout), new MergeSettings("main", [], TimeSpan.FromSeconds(30)), new TaskSettlement(store, worktrees, TrustRules.Default));
 
         var results = await queue.RunOnceAsync(CancellationToken.None);
         await store.FlushLineageAsync(CancellationToken.None);
@@ -105,7 +105,7 @@ public sealed class MergeQueueTests : IDisposable
         var store = await Stores.InitializedWithTasksAsync(repository, tasks: 1);
         var mergeLock = new FileMergeLock(store.Layout);
         using var held = await mergeLock.TryAcquireAsync(CancellationToken.None);
-        var queue = new MergeQueue(store, new GitMerger(new GitCli(repository.Root, new ProcessRunner()), new ProcessRunner(), new Dictionary<string, string>()), mergeLock, new MergeSettings("main", [], TimeSpan.FromSeconds(5)), new TaskSettlement(store, new GitWorktrees(new GitCli(repository.Root, new ProcessRunner())), TrustRules.Default));
+        var queue = new MergeQueue(store, new GitMerger(new GitCli(repository.Root, new ProcessRunner()), new ProcessRunner(), new Dictionary<string, string>(), repository.Homes), mergeLock, new MergeSettings("main", [], TimeSpan.FromSeconds(5)), new TaskSettlement(store, new GitWorktrees(new GitCli(repository.Root, new ProcessRunner()), repository.Clones), TrustRules.Default));
 
         Assert.Empty(await queue.RunOnceAsync(CancellationToken.None));
     }

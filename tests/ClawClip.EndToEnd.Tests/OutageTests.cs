@@ -38,7 +38,7 @@ public sealed class OutageTests : IAsyncLifetime
         team.UseClaudeCode(AgentVariables);
         team.Configure("outages: {backoff_seconds: 0.3, backoff_factor: 2, backoff_cap_seconds: 1, pause_after: 3, jitter: 0}\n", "outages: short backoff for the test");
         var id = await team.SubmitAsync("Write the answer", "--spec", "answer.txt holds 42", "--max-attempts", "1");
-        var answer = Path.Combine(team.Root, ".clawclip", "worktrees", id, "answer.txt");
+        var answer = Path.Combine(team.Repository.CloneOf(id), "answer.txt");
         var trustBefore = Trust();
         var devRequests = 0;
         await using var model = await FakeModelServer.StartAsync(request =>

@@ -114,7 +114,7 @@ public sealed class TruthfulLandingTests : IAsyncLifetime
         using var trust = JsonDocument.Parse(team.StateFile("agents/dev-1/trust.json"));
         Assert.Equal(1, trust.RootElement.GetProperty("successes_in_a_row").GetInt32());
         Assert.Empty(team.Repository.Git("branch", "--list", "task/*").Trim());
-        Assert.False(Directory.Exists(Path.Combine(team.Root, ".clawclip", "worktrees", id)));
+        Assert.False(Directory.Exists(team.Repository.CloneOf(id)));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class GitMergerGuardTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         await TempRepository.CommitAsync(repository.Root, "README.md", "hello\n", "first", "person");
-        merger = new GitMerger(repository.Git, new ProcessRunner(), new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" });
+        merger = new GitMerger(repository.Git, new ProcessRunner(), new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" }, Path.Combine(repository.Homes, "gate"));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -23,12 +23,12 @@ public sealed class GitMergerTests : IAsyncLifetime, IDisposable
         await CommitAsync(root, "README.md", "line one\n", "first", "person");
 
         // The task's branch gets a commit by its agent; meanwhile main moves on.
-        var worktree = await new GitWorktrees(git).EnsureAsync(Task1, "main", CancellationToken.None);
+        var worktree = await new GitWorktrees(git, repository.Clones).EnsureAsync(Task1, "main", CancellationToken.None);
         await CommitAsync(worktree.Path, "task.txt", "work\n", "add task.txt", "dev-1");
-        await new GitWorktrees(git).RemoveAsync(Task1, CancellationToken.None);
+        await new GitWorktrees(git, repository.Clones).RemoveAsync(Task1, CancellationToken.None);
         await CommitAsync(root, "main.txt", "meanwhile\n", "main moved on", "person");
 
-        merger = new GitMerger(git, new ProcessRunner(), new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" });
+        merger = new GitMerger(git, new ProcessRunner(), new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" }, Path.Combine(repository.Homes, "gate"));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -100,9 +100,9 @@ public sealed class GitMergerTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Merge_WhenTheTaskConflictsWithMain_ReturnsTheFiles_AndChangesNoBranch()
     {
-        var worktree = await new GitWorktrees(git).EnsureAsync(TaskId.Parse("T-0002"), "main~1", CancellationToken.None);
+        var worktree = await new GitWorktrees(git, repository.Clones).EnsureAsync(TaskId.Parse("T-0002"), "main~1", CancellationToken.None);
         await CommitAsync(worktree.Path, "main.txt", "the task's version\n", "edit main.txt", "dev-2");
-        await new GitWorktrees(git).RemoveAsync(TaskId.Parse("T-0002"), CancellationToken.None);
+        await new GitWorktrees(git, repository.Clones).RemoveAsync(TaskId.Parse("T-0002"), CancellationToken.None);
         var (main, branch) = ((await Git("rev-parse", "main")).Trim(), (await Git("rev-parse", "task/T-0002")).Trim());
 
         var outcome = await merger.MergeAsync(TaskId.Parse("T-0002"), "main", [BothFilesThere], TimeSpan.FromSeconds(30), Unprotected, CancellationToken.None);
@@ -117,8 +117,8 @@ public sealed class GitMergerTests : IAsyncLifetime, IDisposable
     public async Task Merge_OfABranchThatAddsNothing_LandsNothing_AndLeavesMainWhereItWas()
     {
         var nothing = TaskId.Parse("T-0003");
-        await new GitWorktrees(git).EnsureAsync(nothing, "main", CancellationToken.None); // a branch with no commit of its own
-        await new GitWorktrees(git).RemoveAsync(nothing, CancellationToken.None);
+        await new GitWorktrees(git, repository.Clones).EnsureAsync(nothing, "main", CancellationToken.None); // a branch with no commit of its own
+        await new GitWorktrees(git, repository.Clones).RemoveAsync(nothing, CancellationToken.None);
         await Git("checkout", "-q", "--detach");
         var before = (await Git("rev-parse", "main")).Trim();
 
@@ -141,6 +141,26 @@ public sealed class GitMergerTests : IAsyncLifetime, IDisposable
         Assert.IsType<MergeOutcome.NothingToLand>(outcome);
         Assert.Equal(before, (await Git("rev-parse", "main")).Trim());
         Assert.Equal(["the same change, by a person", "main moved on", "first"], (await Git("log", "--format=%s", "main")).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Merge_RunsTheGateConfined_ItsOwnHome_TheCheckoutReadable_TheRepositorysConfigAndFilesOutOfReach()
+    {
+        await Git("checkout", "-q", "--detach");
+        var config = await File.ReadAllTextAsync(Path.Combine(root, ".git", "config"));
+        var gateHome = Path.Combine(repository.Homes, "gate");
+        var attack = $"echo '[core]hooksPath=/tmp' >> {root}/.git/config; echo planted > {root}/planted.txt; true";
+        IReadOnlyList<string> gate = ["/bin/sh", "-c", $"test ! -e {root}/.git/config && {attack}; test \"$HOME\" = {gateHome} && git rev-parse HEAD && test -f task.txt"];
+
+        var outcome = await merger.MergeAsync(Task1, "main", [gate], TimeSpan.FromSeconds(30), Unprotected, CancellationToken.None);
+
+        Assert.True(outcome is MergeOutcome.Merged, outcome.ToString());
+        Assert.Equal(config, await File.ReadAllTextAsync(Path.Combine(root, ".git", "config")));
+        Assert.False(File.Exists(Path.Combine(root, "planted.txt")));
+
+        // The same commands, unconfined, reach the repository: the sandbox, not the script, kept it out.
+        await new ProcessRunner().RunAsync(ProcessSpec.Create("/bin/sh", "-c", attack) with { Environment = new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" } }, CancellationToken.None);
+        Assert.True(File.Exists(Path.Combine(root, "planted.txt")));
     }
 
     private static Task CommitAsync(string folder, string file, string content, string message, string author) =>

@@ -11,7 +11,7 @@ public sealed class GitWorktreesTests : IAsyncLifetime, IDisposable
     private readonly TempRepository repository = new();
     private readonly GitWorktrees worktrees;
 
-    public GitWorktreesTests() => worktrees = new GitWorktrees(repository.Git);
+    public GitWorktreesTests() => worktrees = new GitWorktrees(repository.Git, repository.Clones);
 
     public Task InitializeAsync() => TempRepository.CommitAsync(repository.Root, "README.md", "hello\n", "first", "t");
 
@@ -20,18 +20,21 @@ public sealed class GitWorktreesTests : IAsyncLifetime, IDisposable
     public void Dispose() => repository.Dispose();
 
     [Fact]
-    public async Task Ensure_CreatesAWorktreeOnTheTaskBranch_OutsideThePersonsWorkingTree()
+    public async Task Ensure_CreatesACloneOnTheTaskBranch_OutsideThePersonsRepository()
     {
         var worktree = await worktrees.EnsureAsync(Task1, "main", CancellationToken.None);
 
         Assert.Equal("task/T-0001", worktree.Branch);
+        Assert.Equal(Path.Combine(repository.Clones, "T-0001"), worktree.Path);
+        Assert.Equal([Path.Combine(repository.Root, ".git", "objects")], worktree.Borrowed);
+        Assert.Equal((await Git("rev-parse", "main")).Trim(), (await Git("rev-parse", "refs/clawclip/bases/T-0001")).Trim());
         Assert.True(File.Exists(Path.Combine(worktree.Path, "README.md")));
         Assert.Equal((await Git("rev-parse", "main")).Trim(), (await Git("rev-parse", "task/T-0001")).Trim());
         Assert.Equal(string.Empty, (await Git("status", "--porcelain")).Trim()); // invisible to the person's status
     }
 
     [Fact]
-    public async Task WorkCommittedInTheWorktree_StaysOnTheTaskBranch_AndSurvivesRemoval()
+    public async Task WorkCommittedInTheClone_IsTakenBackOnRemoval_OntoTheTaskBranchOnly()
     {
         var worktree = await worktrees.EnsureAsync(Task1, "main", CancellationToken.None);
         var inWorktree = new GitCli(worktree.Path, new ProcessRunner());
@@ -48,13 +51,14 @@ public sealed class GitWorktreesTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Ensure_AfterTheFolderVanished_RecreatesItOnTheSameBranchWithItsWork()
+    public async Task Ensure_AfterTheFolderVanished_RecreatesItOnTheSameBranchWithTheWorkTakenBack()
     {
         var worktree = await worktrees.EnsureAsync(Task1, "main", CancellationToken.None);
         var inWorktree = new GitCli(worktree.Path, new ProcessRunner());
         await File.WriteAllTextAsync(Path.Combine(worktree.Path, "new.txt"), "work\n");
         await inWorktree.OutputAsync(["add", "new.txt"], CancellationToken.None);
         await inWorktree.OutputAsync(["-c", "user.name=d", "-c", "user.email=d@x.invalid", "commit", "-q", "-m", "work"], CancellationToken.None);
+        Assert.IsType<TakeBackResult.TakenBack>(await worktrees.TakeBackAsync(Task1, CancellationToken.None));
         Directory.Delete(worktree.Path, recursive: true);
 
         var again = await worktrees.EnsureAsync(Task1, "main", CancellationToken.None);
@@ -85,6 +89,7 @@ public sealed class GitWorktreesTests : IAsyncLifetime, IDisposable
         await worktrees.DeleteBranchAsync(Task1, CancellationToken.None);
 
         Assert.Equal(string.Empty, (await Git("branch", "--list", "task/*")).Trim());
+        Assert.Equal(string.Empty, (await Git("for-each-ref", "refs/clawclip/")).Trim());
     }
 
     [Fact]
@@ -92,8 +97,7 @@ public sealed class GitWorktreesTests : IAsyncLifetime, IDisposable
     {
         var worktree = await worktrees.EnsureAsync(Task1, "main", CancellationToken.None);
         await File.WriteAllTextAsync(Path.Combine(worktree.Path, ".gitignore"), "build/\n");
-        await worktrees.CommitAllAsync(worktree, new AgentIdentity("dev-1", "d@x.invalid"), "ignore build/", CancellationToken.None);
-        var head = (await Git("rev-parse", "task/T-0001")).Trim();
+        var head = await worktrees.CommitAllAsync(worktree, new AgentIdentity("dev-1", "d@x.invalid"), "ignore build/", CancellationToken.None);
 
         // What a check run leaves: an edited tracked file, new files and folders, and an ignored cache.
         await File.WriteAllTextAsync(Path.Combine(worktree.Path, "README.md"), "rewritten by a check\n");
@@ -111,10 +115,9 @@ public sealed class GitWorktreesTests : IAsyncLifetime, IDisposable
         Assert.False(Directory.Exists(Path.Combine(worktree.Path, "__pycache__")));
         Assert.True(File.Exists(Path.Combine(worktree.Path, "build", "cache.bin")));
         Assert.Null(await worktrees.CommitAllAsync(worktree, new AgentIdentity("dev-1", "d@x.invalid"), "nothing left", CancellationToken.None));
-        Assert.Equal(head, (await Git("rev-parse", "task/T-0001")).Trim());
+        Assert.Equal(head, (await worktrees.DiffAsync(worktree, "main", CancellationToken.None)).Head);
     }
 
-    private Task<string> Git(params string[] arguments) => repository.RunAsync(arguments);
     [Fact]
     public async Task CommitAll_CommitsWhatTheAgentLeftAsItsAuthor_AndNothingWhenClean()
     {
@@ -123,6 +126,7 @@ public sealed class GitWorktreesTests : IAsyncLifetime, IDisposable
         await File.WriteAllTextAsync(Path.Combine(worktree.Path, "left.txt"), "uncommitted\n");
 
         var commit = await worktrees.CommitAllAsync(worktree, new AgentIdentity("dev-1", "dev-1@agents.clawclip.invalid"), "what dev-1 left", CancellationToken.None);
+        await worktrees.TakeBackAsync(Task1, CancellationToken.None);
 
         Assert.Equal(commit, (await Git("rev-parse", "task/T-0001")).Trim());
         Assert.Equal("dev-1 <dev-1@agents.clawclip.invalid>|what dev-1 left", (await Git("log", "-1", "--format=%an <%ae>|%s", "task/T-0001")).Trim());
@@ -160,16 +164,16 @@ public sealed class GitWorktreesTests : IAsyncLifetime, IDisposable
         Assert.Contains("<<<<<<<", await File.ReadAllTextAsync(Path.Combine(worktree.Path, "README.md")), StringComparison.Ordinal);
         await File.WriteAllTextAsync(Path.Combine(worktree.Path, "README.md"), "both\n");
         await worktrees.CommitAllAsync(worktree, dev, "resolve", CancellationToken.None);
+        await worktrees.TakeBackAsync(Task1, CancellationToken.None);
         Assert.Equal(string.Empty, (await Git("merge-base", "--is-ancestor", "main", "task/T-0001")).Trim()); // main is in the branch now
         Assert.Equal(2, (await Git("log", "-1", "--format=%P", "task/T-0001")).Trim().Split(' ').Length);
     }
 
     [Fact]
-    public async Task EnsureAndRemove_ForManyTasksAtOnce_AllSucceed_SinceWorktreeChangesTakeTurns()
+    public async Task EnsureAndRemove_ForManyTasksAtOnce_AllSucceed_AndLeaveNoClone()
     {
-        // Run side by side unguarded, `git worktree add` fails reading another add's half-written admin folder.
         var ids = Enumerable.Range(1, 8).Select(n => TaskId.Parse($"T-{n:D4}")).ToList();
-        var other = new GitWorktrees(repository.Git); // a second instance on the same repository, like the merge queue's
+        var other = new GitWorktrees(repository.Git, repository.Clones); // a second instance on the same repository, like the merge queue's
 
         var created = await Task.WhenAll(ids.Select((id, i) => (i % 2 == 0 ? worktrees : other).EnsureAsync(id, "main", CancellationToken.None)));
 
@@ -181,6 +185,9 @@ public sealed class GitWorktreesTests : IAsyncLifetime, IDisposable
             await mine.DeleteBranchAsync(id, CancellationToken.None);
         }));
         Assert.Equal(string.Empty, (await Git("branch", "--list", "task/*")).Trim());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(repository.Clones));
         Assert.Single((await Git("worktree", "list", "--porcelain")).Split('\n'), l => l.StartsWith("worktree ", StringComparison.Ordinal));
     }
+
+    private Task<string> Git(params string[] arguments) => repository.RunAsync(arguments);
 }

@@ -40,7 +40,7 @@ internal static class InitCommand
             }
 
             // From the start, not only once a task's worktree is made: the logs and the kick file live there too.
-            await new GitWorktrees(repository.Git).ExcludeAsync(cancellationToken).ConfigureAwait(false);
+            await new GitWorktrees(repository.Git, repository.Workspace.Clones).ExcludeAsync(cancellationToken).ConfigureAwait(false);
 
             var config = Path.Combine(repository.Root, RepositoryConfigLoader.FileName);
             if (!File.Exists(config))

@@ -90,6 +90,7 @@ internal sealed class ReviewStep
                 NewSessionId = Guid.NewGuid().ToString(),
                 JsonSchema = QaVerdict.Schema,
                 ProcessGroupFile = leftovers.RecordFor(task.Id),
+                ReadOnlyPaths = worktree.Borrowed,
             };
             var result = await reviewer.Runtime.RunAsync(request, cancellationToken).ConfigureAwait(false);
             var spent = RunSpend.Of(result);

@@ -300,6 +300,7 @@ public sealed class TaskPipeline
             ResumeSessionId = resume,
             NewSessionId = resume is null ? session : null,
             ProcessGroupFile = Leftovers.RecordFor(task.Id),
+            ReadOnlyPaths = worktree.Borrowed,
         };
         unfinished[task.Id] = session;
         var result = await dev.Runtime.RunAsync(request, cancellationToken).ConfigureAwait(false);
@@ -312,6 +313,11 @@ public sealed class TaskPipeline
             ? await worktrees.CommitAllAsync(worktree, dev.Definition.Git, $"{task.Id}: work {dev.Name} left uncommitted\n\n{PipelineText.FirstLine(result.Result ?? task.Definition.Title)}", cancellationToken).ConfigureAwait(false)
             : null;
         var diff = await worktrees.DiffAsync(worktree, settings.Target, cancellationToken).ConfigureAwait(false);
+        if (diff.NotTakenBack is { } notTaken)
+        {
+            observer.Warned(task.Id, $"{dev.Name}'s {worktree.Branch} was not taken back from its clone: {notTaken}");
+        }
+
         await agentFiles.SaveSnapshotAsync(
             new ContextSnapshot(dev.Name, task.Id, keep, Summary(result), diff.Files, feedback.Comments, time.GetUtcNow()),
             result.Succeeded

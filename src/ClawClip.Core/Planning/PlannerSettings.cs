@@ -4,9 +4,8 @@ namespace ClawClip.Core.Planning;
 
 /// <summary>How the PM plans.</summary>
 /// <param name="Target">The branch whose ROADMAP.md is read and ticked, usually <c>main</c>.</param>
-/// <param name="WorkingDirectory">Where the planner runs (the repository, which it reads and does not change).</param>
 /// <param name="FailurePolicy">What an unusable plan does (trigger→planner).</param>
-public sealed record PlannerSettings(string Target, string WorkingDirectory, FailurePolicy FailurePolicy)
+public sealed record PlannerSettings(string Target, FailurePolicy FailurePolicy)
 {
     /// <summary>Wall time a planner run may take; null: the planner's lease.</summary>
     public TimeSpan? RunTimeout { get; init; }

@@ -35,6 +35,7 @@ public sealed class RoadmapPlanner
     private readonly IAlerts alerts;
     private readonly IMergeLock mergeLock;
     private readonly ILineageWriter lineage;
+    private readonly IPlanningWorkspace planningCopies;
     private readonly Team team;
     private readonly PlannerSettings settings;
     private readonly TimeProvider time;
@@ -51,6 +52,7 @@ public sealed class RoadmapPlanner
         IAlerts alerts,
         IMergeLock mergeLock,
         ILineageWriter lineage,
+        IPlanningWorkspace planningCopies,
         Team team,
         PlannerSettings settings,
         TimeProvider time,
@@ -66,6 +68,7 @@ public sealed class RoadmapPlanner
         this.alerts = alerts;
         this.mergeLock = mergeLock;
         this.lineage = lineage;
+        this.planningCopies = planningCopies;
         this.team = team;
         this.settings = settings;
         this.time = time;
@@ -164,13 +167,26 @@ public sealed class RoadmapPlanner
         var tier = (await trust.ReadTrustAsync(planner.Name, cancellationToken).ConfigureAwait(false)).Tier;
         var policy = TierPolicy.For(tier) with { AllowedTools = PlannerTools };
         var skills = team.Devs.SelectMany(d => d.Definition.Skills).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var request = new AgentRunRequest(planner.Name, PlannerPrompts.Plan(goal, skills), PlannerPrompts.Rules(planner), settings.WorkingDirectory, planner.Environment, policy, settings.RunTimeout ?? policy.Lease)
-        {
-            NewSessionId = Guid.NewGuid().ToString(),
-            JsonSchema = PlannerAnswer.Schema,
-        };
         observer.Said($"{planner.Name} plans {goal.Id}: {goal.Text}");
-        var result = await planner.Runtime.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        AgentRunResult result;
+
+        // The planner reads a copy of its own at the goal's commit, never the repository's root.
+        var copy = await planningCopies.PrepareAsync(goal.Id, commit, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var request = new AgentRunRequest(planner.Name, PlannerPrompts.Plan(goal, skills), PlannerPrompts.Rules(planner), copy.Path, planner.Environment, policy, settings.RunTimeout ?? policy.Lease)
+            {
+                NewSessionId = Guid.NewGuid().ToString(),
+                JsonSchema = PlannerAnswer.Schema,
+                ReadOnlyPaths = copy.Borrowed,
+            };
+            result = await planner.Runtime.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await planningCopies.RemoveAsync(goal.Id, CancellationToken.None).ConfigureAwait(false);
+        }
+
         var problem = PipelineText.FirstLine(result.Failure ?? "the run failed");
         var planned = result.Succeeded ? PlannerAnswer.TryParse(result.StructuredOutput ?? result.Result, out problem) : null;
         var actor = Actor.Agent(planner.Name, tier);

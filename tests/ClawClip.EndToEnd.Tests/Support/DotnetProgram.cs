@@ -12,7 +12,10 @@ public static class DotnetProgram
         return path;
     }
 
-    /// <summary>Starts it with <paramref name="environment"/> added to this process's environment and the <paramref name="unset"/> variables removed.</summary>
+    /// <summary>
+    /// Starts it with <paramref name="environment"/> added to this process's environment and the <paramref name="unset"/>
+    /// variables removed; <c>CLAWCLIP_HOME</c> is <see cref="TestHome"/> unless <paramref name="environment"/> says otherwise.
+    /// </summary>
     public static Process Start(string assemblyName, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null, IEnumerable<string>? unset = null)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -29,6 +32,7 @@ public static class DotnetProgram
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment[TestHome.Variable] = TestHome.Root; // clones and homes never in the real home
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -17,6 +17,18 @@ public sealed class TempGitRepository : IDisposable
 
     public string Root { get; }
 
+    /// <summary>The workspace the programs these tests start keep for this repository (under <see cref="TestHome"/>).</summary>
+    internal ClawClip.Cli.Workspace Workspace => ClawClip.Cli.Workspace.For(Root, name => name == TestHome.Variable ? TestHome.Root : null);
+
+    /// <summary>Where claw.clip makes the clone of task <paramref name="id"/>: its agent's working directory.</summary>
+    public string CloneOf(string id) => Path.Combine(Workspace.Clones, id);
+
+    /// <summary>A folder beside the repository, outside it, for task clones made by a test itself (what claw.clip's workspace holds).</summary>
+    public string Clones => Root + "-clones";
+
+    /// <summary>A folder beside the repository for the checks' and the gate's homes.</summary>
+    public string Homes => Root + "-homes";
+
     /// <summary>Runs git in the repository and returns stdout; fails the test on a non-zero exit.</summary>
     public string Git(params string[] arguments)
     {
@@ -39,6 +51,10 @@ public sealed class TempGitRepository : IDisposable
         try
         {
             Directory.Delete(Root, recursive: true);
+            foreach (var beside in new[] { Clones, Homes }.Where(Directory.Exists))
+            {
+                Directory.Delete(beside, recursive: true);
+            }
         }
         catch (IOException)
         {

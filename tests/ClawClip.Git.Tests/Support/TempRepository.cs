@@ -8,6 +8,8 @@ public sealed class TempRepository : IDisposable
     public TempRepository()
     {
         Root = Directory.CreateTempSubdirectory("clawclip-git-").FullName;
+        Clones = Directory.CreateTempSubdirectory("clawclip-clones-").FullName;
+        Homes = Directory.CreateTempSubdirectory("clawclip-homes-").FullName;
         Git = new GitCli(Root, new ProcessRunner());
         // A constructor cannot await; git init is quick, so it runs plainly here.
         using var init = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", ["init", "-q", "-b", "main", Root]))!;
@@ -16,6 +18,12 @@ public sealed class TempRepository : IDisposable
     }
 
     public string Root { get; }
+
+    /// <summary>A folder outside the repository for task clones, as claw.clip's workspace is.</summary>
+    public string Clones { get; }
+
+    /// <summary>A folder outside the repository for the checks' and the gate's homes.</summary>
+    public string Homes { get; }
 
     public GitCli Git { get; }
 
@@ -32,12 +40,15 @@ public sealed class TempRepository : IDisposable
 
     public void Dispose()
     {
-        // git writes its objects read-only, which some systems refuse to delete.
-        foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+        foreach (var folder in new[] { Root, Clones, Homes }.Where(Directory.Exists))
         {
-            File.SetAttributes(file, FileAttributes.Normal);
-        }
+            // git writes its objects read-only, which some systems refuse to delete.
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            {
+                File.SetAttributes(file, FileAttributes.Normal);
+            }
 
-        Directory.Delete(Root, recursive: true);
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
