@@ -67,9 +67,12 @@ internal static class DemoCommand
             ["tests/build.sh"] = "# Nothing to compile: the build checks that every text file is readable.\nfor f in *.txt; do [ -e \"$f\" ] || continue; [ -r \"$f\" ] || exit 1; done\necho 'build ok'\n",
             ["clawclip.yaml"] = "checks:\n  build: [/bin/sh, tests/build.sh]\n  test: [/bin/sh, tests/test.sh]\n",
         };
+        // The agents run sandboxed like any other: they may read this program's own folder and the .NET it runs on.
+        var host = new FileInfo(self).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? self;
+        var readable = $"[{Yaml(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory))}, {Yaml(Path.GetDirectoryName(host)!)}]";
         foreach (var (name, role) in new[] { ("dev-1", "dev"), ("qa-1", "qa") })
         {
-            files[$"agents/{name}.yaml"] = $"name: {name}\nrole: {role}\nruntime: command\ncommand: {command}, example-agent, {role}]\nenv: [DOTNET_ROOT]\ngit:\n  name: {name} (claw.clip agent)\n  email: {name}@agents.clawclip.invalid\n";
+            files[$"agents/{name}.yaml"] = $"name: {name}\nrole: {role}\nruntime: command\ncommand: {command}, example-agent, {role}]\nenv: [DOTNET_ROOT]\nreadable_paths: {readable}\ngit:\n  name: {name} (claw.clip agent)\n  email: {name}@agents.clawclip.invalid\n";
         }
 
         foreach (var (relative, content) in files)

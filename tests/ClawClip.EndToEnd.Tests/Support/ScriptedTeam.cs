@@ -235,6 +235,7 @@ public sealed class ScriptedTeam : IDisposable
         max_concurrent_tasks: {maxConcurrentTasks}
         runtime: command
         command: [/bin/bash, {Path.Combine(Scripts, "agent.sh")}, {role}]
+        writable_paths: [{Scripts}]
         git:
           name: {name} (claw.clip agent)
           email: {name}@agents.clawclip.invalid
