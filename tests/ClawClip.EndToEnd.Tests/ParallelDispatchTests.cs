@@ -149,20 +149,20 @@ public sealed class ParallelDispatchTests : IAsyncLifetime
         team.SetDev("dev-1", maxConcurrentTasks: 2);
         team.Dev("default", """
             id=$(grep -o '# T-[0-9]*' "$here/dev-request-$n.json" | head -1 | cut -c3-)
-            echo $$ > "$here/pid-$id.tmp" && mv "$here/pid-$id.tmp" "$here/pid-$id"
-            exec sleep 600
+            touch "$here/pid-$id"
+            exec -a "clawclip-test-agent-$id" sleep 600
             """);
         var first = await team.SubmitAsync("First half");
         var second = await team.SubmitAsync("Second half");
         using var daemon = DaemonProcess.Start(team.Root, "--interval", "30s", "--stop-timeout", "2s", "--run-timeout", "10m");
         var pids = new[] { first, second }.Select(id => Path.Combine(team.Scripts, "pid-" + id)).ToList();
-        await Eventually.TrueAsync(() => pids.All(File.Exists), TimeSpan.FromSeconds(90), () => $"both runs to start\n{daemon.Output}");
-        var agents = pids.Select(p => int.Parse(File.ReadAllText(p).Trim(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var agents = new[] { first, second }.Select(id => "clawclip-test-agent-" + id).ToList();
+        await Eventually.TrueAsync(() => pids.All(File.Exists) && agents.All(a => Pids.Named(a).Count == 1), TimeSpan.FromSeconds(90), () => $"both runs to start\n{daemon.Output}");
 
         daemon.Terminate();
 
         await Eventually.TrueAsync(() => daemon.HasExited, TimeSpan.FromSeconds(60), "the daemon to stop within its stop timeout");
-        Assert.All(agents, pid => Assert.False(Pids.IsAlive(pid), $"the agent (pid {pid}) outlived the daemon"));
+        await Eventually.TrueAsync(() => agents.All(a => Pids.Named(a).Count == 0), TimeSpan.FromSeconds(10), "neither agent to outlive the daemon");
         var started = team.Requests("dev").ToDictionary(TaskOf, r => r.GetProperty("new_session_id").GetString());
         foreach (var id in new[] { first, second })
         {
