@@ -37,8 +37,9 @@ internal sealed class CloneTakeBack
             return new TakeBackResult.Refused($"the clone has no commit on {branch}: nothing was taken back");
         }
 
-        var current = await ResolveAsync(TaskRefs.Branch(task), cancellationToken).ConfigureAwait(false);
-        var synced = await ResolveAsync(TaskRefs.Synced(task), cancellationToken).ConfigureAwait(false);
+        var refs = await ReadRefsAsync(cancellationToken).ConfigureAwait(false);
+        var current = refs.GetValueOrDefault(TaskRefs.Branch(task));
+        var synced = refs.GetValueOrDefault(TaskRefs.Synced(task));
         if (head == current)
         {
             if (synced != current)
@@ -54,7 +55,7 @@ internal sealed class CloneTakeBack
             return new TakeBackResult.RepositoryMoved(current);
         }
 
-        if (await ResolveAsync(TaskRefs.Base(task), cancellationToken).ConfigureAwait(false) is not { } baseCommit)
+        if (refs.GetValueOrDefault(TaskRefs.Base(task)) is not { } baseCommit)
         {
             return new TakeBackResult.Refused($"the repository has no base recorded for {task} ({TaskRefs.Base(task)}): nothing was taken back");
         }
@@ -113,6 +114,15 @@ internal sealed class CloneTakeBack
         // index-pack checks each object it stores; this walk checks that none the head reaches is missing.
         var walk = await repository.RunAsync(["rev-list", "--objects", "--quiet", head, "--not", baseCommit, current], null, cancellationToken).ConfigureAwait(false);
         return walk.ExitCode == 0 ? null : $"the clone's {GitWorktrees.BranchOf(task)} needs objects it did not send: {walk.StandardError.Trim()}";
+    }
+
+    // The task's three refs in the repository, in one git process (a take-back runs on every diff).
+    private async Task<Dictionary<string, string>> ReadRefsAsync(CancellationToken cancellationToken)
+    {
+        var listed = await repository.OutputAsync(["for-each-ref", "--format=%(refname) %(objectname)", TaskRefs.Branch(task), TaskRefs.Synced(task), TaskRefs.Base(task)], cancellationToken).ConfigureAwait(false);
+        return listed.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(' '))
+            .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
     }
 
     private async Task<string?> ResolveAsync(string reference, CancellationToken cancellationToken)

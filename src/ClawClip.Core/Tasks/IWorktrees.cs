@@ -1,6 +1,9 @@
 namespace ClawClip.Core.Tasks;
 
-/// <summary>One git worktree per task, on its own branch, created from main and removed when the task ends.</summary>
+/// <summary>
+/// One working copy per task, a clone of its own on the branch <c>task/&lt;id&gt;</c>, created from the target and removed
+/// when the task leaves its dev. Only that branch comes back from it, checked to descend from the task's base.
+/// </summary>
 public interface IWorktrees
 {
     /// <summary>
@@ -22,7 +25,10 @@ public interface IWorktrees
     /// </summary>
     Task RestoreAsync(string path, CancellationToken cancellationToken);
 
-    /// <summary>What the task's branch changes against <paramref name="baseRef"/>: the files, the patch, and its head commit.</summary>
+    /// <summary>
+    /// Takes the task's branch back from its working copy, then says what it changes against <paramref name="baseRef"/>:
+    /// the files, the patch, and its head commit (and why the branch was not taken back, when it was not).
+    /// </summary>
     Task<TaskDiff> DiffAsync(Worktree worktree, string baseRef, CancellationToken cancellationToken);
 
     /// <summary>
@@ -31,9 +37,9 @@ public interface IWorktrees
     /// </summary>
     Task<IReadOnlyList<string>> MergeFromAsync(Worktree worktree, string baseRef, Agents.AgentIdentity author, CancellationToken cancellationToken);
 
-    /// <summary>Removes the worktree's folder; the branch stays until the work is merged or failed.</summary>
+    /// <summary>Takes the task's branch back, then removes the working copy's folder; the branch stays until the work is merged or failed.</summary>
     Task RemoveAsync(TaskId task, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the task's branch (after its worktree is gone).</summary>
+    /// <summary>Deletes the task's branch and what was kept beside it (its base), after its working copy is gone.</summary>
     Task DeleteBranchAsync(TaskId task, CancellationToken cancellationToken);
 }
