@@ -54,6 +54,31 @@ public sealed class AgentSandboxTests : IDisposable
     }
 
     [Fact]
+    public async Task Confine_AReviewersRun_SeesTheCloneReadOnly_SoNothingItWritesThereCanLandUnreviewed()
+    {
+        var clone = Clone;
+        var spec = ProcessSpec.Create("/bin/sh", "-c", "cat seen.txt; echo planted > planted.txt; echo exit=$?") with
+        {
+            Environment = new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" },
+            WorkingDirectory = clone,
+        };
+        await File.WriteAllTextAsync(Path.Combine(clone, "seen.txt"), "the dev's work\n");
+
+        var confined = new AgentSandbox(Home).Confine(spec, Request() with { ReadOnlyWorkingDirectory = true });
+        var result = await new ProcessRunner(Sandboxes.ForThisMachine()).RunAsync(confined, CancellationToken.None);
+
+        Assert.Contains("the dev's work", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("exit=0", result.StandardOutput, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(clone, "planted.txt")));
+        Assert.DoesNotContain(clone, confined.Confinement!.Writable);
+
+        // The same run as a dev's writes there: the test can fail.
+        var dev = await new ProcessRunner(Sandboxes.ForThisMachine()).RunAsync(new AgentSandbox(Home).Confine(spec, Request()), CancellationToken.None);
+        Assert.Contains("exit=0", dev.StandardOutput, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(clone, "planted.txt")));
+    }
+
+    [Fact]
     public void Confine_OfAProgramThatIsNotThere_SaysWhere()
     {
         var spec = ProcessSpec.Create(Path.Combine(folder.Path, "no-agent-here"));

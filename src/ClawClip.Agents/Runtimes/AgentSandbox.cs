@@ -113,8 +113,8 @@ public sealed class AgentSandbox
             Environment = environment,
             Confinement = new Confinement
             {
-                Writable = [Path.GetFullPath(request.WorkingDirectory), Home, .. WritablePaths],
-                ReadOnly = [.. request.ReadOnlyPaths, .. ReadablePaths, .. programs.SelectMany(ProgramFiles)],
+                Writable = [.. request.ReadOnlyWorkingDirectory ? [] : new[] { Path.GetFullPath(request.WorkingDirectory) }, Home, .. WritablePaths],
+                ReadOnly = [.. request.ReadOnlyWorkingDirectory ? new[] { Path.GetFullPath(request.WorkingDirectory) } : [], .. request.ReadOnlyPaths, .. ReadablePaths, .. programs.SelectMany(ProgramFiles)],
                 Network = Network,
             },
         };

@@ -38,6 +38,12 @@ public sealed record AgentRunRequest(
     /// </summary>
     public IReadOnlyList<string> ReadOnlyPaths { get; init; } = [];
 
+    /// <summary>
+    /// Whether the run may only read its working directory (a reviewer's view of the dev's clone): what a review changes
+    /// there would otherwise be taken back with the dev's work and land unreviewed.
+    /// </summary>
+    public bool ReadOnlyWorkingDirectory { get; init; }
+
     /// <summary>A JSON Schema the answer must follow (QA verdicts, planner output), if any.</summary>
     public string? JsonSchema { get; init; }
 }

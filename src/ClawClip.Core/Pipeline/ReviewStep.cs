@@ -91,6 +91,7 @@ internal sealed class ReviewStep
                 JsonSchema = QaVerdict.Schema,
                 ProcessGroupFile = leftovers.RecordFor(task.Id),
                 ReadOnlyPaths = worktree.Borrowed,
+                ReadOnlyWorkingDirectory = true, // the reviewer reads the dev's clone; nothing it could write there lands unreviewed
             };
             var result = await reviewer.Runtime.RunAsync(request, cancellationToken).ConfigureAwait(false);
             var spent = RunSpend.Of(result);
