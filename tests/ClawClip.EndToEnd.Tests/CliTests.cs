@@ -157,7 +157,12 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Demo_ShowsTheToolAtWork_OnAThrowawayRepository()
     {
-        var output = await Clawclip.OkAsync(repository.Root, "demo");
+        var home = Directory.CreateTempSubdirectory("clawclip-demo-home-").FullName;
+        var output = await Clawclip.OkAsync(repository.Root, new Dictionary<string, string> { [TestHome.Variable] = home }, "demo");
+
+        // Its clones and agents' homes were outside the throwaway repository, and went with it.
+        Assert.Empty(Directory.EnumerateFileSystemEntries(home));
+        Directory.Delete(home);
 
         // One task through dev → QA (one revise) → a person's approval (dev-1 is an intern) → merge.
         var lineage = output[output.IndexOf("$ git log clawclip/state", StringComparison.Ordinal)..];

@@ -48,6 +48,13 @@ internal static class DemoCommand
                 else
                 {
                     Directory.Delete(root, recursive: true);
+
+                    // Its clones and agents' homes live outside it, in its workspace: they go with it.
+                    var workspace = Workspace.For(root).Root;
+                    if (Directory.Exists(workspace))
+                    {
+                        Directory.Delete(workspace, recursive: true);
+                    }
                 }
             }
         });
