@@ -160,7 +160,9 @@ public sealed class TaskCloneBoundaryTests : IAsyncLifetime, IDisposable
         Assert.Equal("work\n", (await Git("show", "task/T-0001:work.txt")).Replace("\r", string.Empty, StringComparison.Ordinal));
 
         // The same plants, met by a plain git in the clone as the daemon: they run, and reach outside. That is the move refused.
-        await new GitCli(clone.Path, new ProcessRunner()).RunAsync(["commit", "--allow-empty", "-qm", "plain"], null, CancellationToken.None);
+        // (git add of a changed file always runs the clean filter; a commit with nothing to add runs it only when the index is racy.)
+        await File.AppendAllTextAsync(Path.Combine(clone.Path, "work.txt"), "more\n");
+        await new GitCli(clone.Path, new ProcessRunner()).RunAsync(["add", "work.txt"], null, CancellationToken.None);
         Assert.True(File.Exists(outside));
     }
 
